@@ -1,0 +1,17 @@
+using System.Text;
+
+namespace Pith.Cli;
+
+/// <summary>Shared console plumbing: stdout for results, stderr for one-line errors.</summary>
+public static class Cli
+{
+    public static StreamWriter OpenStdout() =>
+        new(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false, NewLine = "\n" };
+
+    /// <summary>Prints a one-line error to stderr and returns the usage exit status.</summary>
+    public static int Error(string message)
+    {
+        Console.Error.WriteLine("pith: " + Rendering.TerminalText.Sanitize(message));
+        return ExitCode.Usage;
+    }
+}

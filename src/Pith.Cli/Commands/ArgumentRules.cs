@@ -1,0 +1,21 @@
+using System.CommandLine;
+
+namespace Pith.Cli.Commands;
+
+/// <summary>Argument validation shared by commands.</summary>
+public static class ArgumentRules
+{
+    /// <summary>
+    /// A token like <c>--bogus</c> is a mistyped option, not a path: reject it (a file really named so can be
+    /// given as <c>./--bogus</c>). A lone <c>-</c> is standard input.
+    /// </summary>
+    public static void RejectUnknownOptions(this Argument<string[]> argument) =>
+        argument.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-')
+                    result.AddError($"unknown option '{token.Value}' (a path starting with '-' can be written ./{token.Value})");
+            }
+        });
+}

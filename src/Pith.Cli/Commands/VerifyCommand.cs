@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Text.Json;
+using Pith.Cli.Rendering;
+using Pith.Core.Crypto;
+using Pith.Core.Inputs;
+using Pith.Core.Verification;
+
+namespace Pith.Cli.Commands;
+
+/// <summary><c>pith verify</c>: verify downloaded records offline, one verdict per input.</summary>
+public static class VerifyCommand
+{
+    // Inputs verified in parallel at a time; output stays in input order and memory stays bounded.
+    private const int BatchSize = 64;
+
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "A record file, a folder (every file in it, recursively), or - for standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        paths.RejectUnknownOptions();
+        var keys = KeyOptions.Create();
+        var json = new Option<bool>("--json") { Description = "One JSON object per input per line (JSON Lines), media type " + VerificationResult.MediaType + "." };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "List every check of every input, with its outcome." };
+        var command = new Command("verify",
+            "Verify Pith records offline: canonical hash, Pith number, aliases, cross-checks and the Ed25519 receipt " +
+            "against the trusted keys. " + ExitCode.HelpText)
+        {
+            paths, keys, json, verbose,
+        };
+        command.SetAction(parse => Run(parse.GetValue(paths)!, parse.GetValue(keys) ?? [], parse.GetValue(json), parse.GetValue(verbose)));
+        return command;
+    }
+
+    private static int Run(string[] paths, string[] keyFiles, bool json, bool verbose)
+    {
+        var trusted = KeyOptions.Load(keyFiles);
+        if (!trusted.Success) return Cli.Error(trusted.Error!);
+        var verifier = new RecordVerifier(trusted.Value!, Libsodium.Instance);
+
+        using var stdout = Cli.OpenStdout();
+        using var jsonWriter = new Utf8JsonWriter(stdout.BaseStream, VerificationJson.WriterOptions);
+        int valid = 0, invalid = 0, unreadable = 0;
+        foreach (var batch in InputWalker.Expand(paths).Chunk(BatchSize))
+        {
+            var results = new (string Path, VerificationResult Result, bool Unreadable)[batch.Length];
+            Parallel.For(0, batch.Length, i => results[i] = VerifyOne(verifier, batch[i]));
+            foreach (var (path, result, notRead) in results)
+            {
+                if (notRead) unreadable++;
+                else if (result.Valid) valid++;
+                else invalid++;
+                if (json)
+                {
+                    stdout.Flush();
+                    VerificationJson.Write(jsonWriter, path, result);
+                    jsonWriter.Flush();
+                    jsonWriter.Reset();
+                    stdout.BaseStream.WriteByte((byte)'\n');
+                }
+                else
+                {
+                    WriteHuman(stdout, path, result, verbose);
+                }
+            }
+        }
+        stdout.Flush();
+        if (valid + invalid + unreadable > 1 || unreadable > 0)
+            Console.Error.WriteLine($"pith verify: {valid} valid, {invalid} invalid, {unreadable} unreadable");
+        return unreadable > 0 ? ExitCode.Usage : invalid > 0 ? ExitCode.Invalid : ExitCode.Ok;
+    }
+
+    private static (string, VerificationResult, bool) VerifyOne(RecordVerifier verifier, InputWalker.Either item)
+    {
+        if (item.Error is { } error) return (error.Path, ReadFailure(error.Reason), true);
+        var input = item.Input!;
+        var (bytes, readError) = InputReader.Read(input);
+        return bytes is null ? (input.Path, ReadFailure(readError!), true) : (input.Path, verifier.Verify(bytes), false);
+    }
+
+    private static VerificationResult ReadFailure(string reason) => new(null, [new Check(CheckName.Read, CheckStatus.Fail, reason)], null, null);
+
+    private static void WriteHuman(StreamWriter output, string path, VerificationResult result, bool verbose)
+    {
+        var shownPath = TerminalText.Sanitize(path);
+        if (result.Valid)
+        {
+            output.WriteLine($"OK {result.PithNumber} {shownPath}");
+        }
+        else
+        {
+            var reason = result.Reason;
+            output.WriteLine($"FAIL {shownPath}: {reason?.Name}: {TerminalText.Sanitize(reason?.Detail ?? "not valid")}");
+        }
+        if (!verbose) return;
+        foreach (var check in result.Checks)
+            output.WriteLine($"  {VerificationJson.StatusName(check.Status),-4}  {check.Name}: {TerminalText.Sanitize(check.Detail)}");
+    }
+}

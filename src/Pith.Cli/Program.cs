@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Pith.Cli;
+using Pith.Cli.Commands;
+using Pith.Core.Crypto;
+
+var root = new RootCommand("pith: verify, index and resolve Pith numbers offline.")
+{
+    VerifyCommand.Create(),
+};
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    // System.CommandLine would exit 1 here, which means "invalid record" to us: usage errors are 2.
+    foreach (var error in parse.Errors) Console.Error.WriteLine("pith: " + error.Message);
+    Console.Error.WriteLine("Try 'pith --help'.");
+    return ExitCode.Usage;
+}
+
+try
+{
+    return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (CryptoUnavailableException e)
+{
+    return Cli.Error(e.Message);
+}
+catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+{
+    return Cli.Error(e.Message);
+}
+catch (Exception e)
+{
+    Console.Error.WriteLine($"pith: internal error ({e.GetType().Name}): {e.Message}. This is a bug; please report it.");
+    return ExitCode.Internal;
+}

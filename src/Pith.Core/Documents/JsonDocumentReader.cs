@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace Pith.Core.Documents;
+
+/// <summary>
+/// Reads untrusted bytes as one JSON document, strictly: UTF-8 only (a leading BOM tolerated), no
+/// duplicate keys anywhere (parsers disagree on them, so such a record is ambiguous), bounded depth and size.
+/// </summary>
+public static class JsonDocumentReader
+{
+    public const int MaxDepth = 64;
+    public const int MaxBytes = 16 * 1024 * 1024;
+
+    private static readonly JsonDocumentOptions Options = new()
+    {
+        MaxDepth = MaxDepth,
+        AllowDuplicateProperties = false,
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+    };
+
+    /// <summary>The parsed document (the caller disposes it), or a one-line reason.</summary>
+    public static ParseResult<JsonDocument> Read(ReadOnlyMemory<byte> bytes)
+    {
+        if (bytes.Length > MaxBytes)
+            return ParseResult<JsonDocument>.ForError($"file is {bytes.Length} bytes, more than the {MaxBytes} a record may have");
+        var span = bytes.Span;
+        if (span.StartsWith("\xEF\xBB\xBF"u8)) bytes = bytes[3..];
+        span = bytes.Span;
+        if (span.IsEmpty || span.IndexOfAnyExcept(" \t\r\n"u8) < 0)
+            return ParseResult<JsonDocument>.ForError("empty file, not JSON");
+        if (!Utf8.IsValid(span))
+            return ParseResult<JsonDocument>.ForError(LooksLikeUtf16(span)
+                ? "not JSON: the file is UTF-16, records are UTF-8"
+                : "not JSON: the file is not valid UTF-8");
+        try
+        {
+            return ParseResult<JsonDocument>.ForValue(JsonDocument.Parse(bytes, Options));
+        }
+        catch (JsonException e)
+        {
+            return ParseResult<JsonDocument>.ForError(Describe(e, span));
+        }
+    }
+
+    private static bool LooksLikeUtf16(ReadOnlySpan<byte> span) =>
+        span.StartsWith("\xFF\xFE"u8) || span.StartsWith("\xFE\xFF"u8) || (span.Length > 1 && (span[0] == 0 || span[1] == 0));
+
+    private static string Describe(JsonException e, ReadOnlySpan<byte> span)
+    {
+        var first = span[span.IndexOfAnyExcept(" \t\r\n"u8)];
+        if (first is not ((byte)'{' or (byte)'[' or (byte)'"'))
+            return first == (byte)'<' ? "not JSON: looks like an HTML or XML page" : "not JSON: the file does not start with '{'";
+        var message = e.Message;
+        if (message.Contains("Duplicate property", StringComparison.Ordinal))
+            return "duplicate key: " + FirstSentence(message) + " (ambiguous: JSON parsers disagree on which value wins)";
+        if (message.Contains("maximum configured depth", StringComparison.Ordinal))
+            return $"nested deeper than {MaxDepth} levels";
+        var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
+        return "malformed JSON" + where + ": " + FirstSentence(message);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". ", StringComparison.Ordinal);
+        var text = cut >= 0 ? message[..cut] : message.TrimEnd('.');
+        // JsonException messages end with the path and position: keep them out of the one-line reason.
+        var pathAt = text.IndexOf(" Path:", StringComparison.Ordinal);
+        return (pathAt >= 0 ? text[..pathAt] : text).TrimEnd('.');
+    }
+}

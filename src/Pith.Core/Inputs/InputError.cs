@@ -1,0 +1,4 @@
+namespace Pith.Core.Inputs;
+
+/// <summary>A path the user named that cannot be read at all (missing, not permitted).</summary>
+public sealed record InputError(string Path, string Reason);

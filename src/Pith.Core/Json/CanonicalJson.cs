@@ -1,0 +1,173 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Pith.Core.Json;
+
+/// <summary>
+/// The canonical JSON writer of spec section 2: byte for byte what Python writes with
+/// <c>json.dumps(v, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")</c>.
+/// Keys sort by code point, only <c>"</c>, <c>\</c> and controls below U+0020 are escaped, integers keep
+/// every digit. Floats are refused (no record holds one and Python's repr is not reproduced), and so are
+/// lone surrogates (Python cannot UTF-8 encode them either).
+/// </summary>
+public static class CanonicalJson
+{
+    /// <summary>Python refuses to convert integers longer than this (sys.int_info.default_max_str_digits).</summary>
+    public const int MaxIntegerDigits = 4300;
+
+    private static readonly byte[] Hex = "0123456789abcdef"u8.ToArray();
+
+    /// <summary>Writes the canonical form of <paramref name="value"/>; returns an error instead when it has none.</summary>
+    public static CanonicalJsonError? TryWrite(JsonElement value, IBufferWriter<byte> output)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                return WriteObject(value, output);
+            case JsonValueKind.Array:
+                output.Write("["u8);
+                var first = true;
+                foreach (var item in value.EnumerateArray())
+                {
+                    if (!first) output.Write(","u8);
+                    first = false;
+                    if (TryWrite(item, output) is { } error) return error;
+                }
+                output.Write("]"u8);
+                return null;
+            case JsonValueKind.String:
+                return WriteString(value, output);
+            case JsonValueKind.Number:
+                return WriteNumber(value, output);
+            case JsonValueKind.True:
+                output.Write("true"u8);
+                return null;
+            case JsonValueKind.False:
+                output.Write("false"u8);
+                return null;
+            case JsonValueKind.Null:
+                output.Write("null"u8);
+                return null;
+            default:
+                throw new ArgumentException($"not a JSON value: {value.ValueKind}", nameof(value));
+        }
+    }
+
+    /// <summary>The canonical bytes of <paramref name="value"/>, or the reason it has none.</summary>
+    public static (byte[]? Bytes, CanonicalJsonError? Error) Serialize(JsonElement value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        var error = TryWrite(value, buffer);
+        return error is null ? (buffer.WrittenSpan.ToArray(), null) : (null, error);
+    }
+
+    /// <summary>SHA-256 of the canonical bytes: the canonical digest of spec section 2.</summary>
+    public static (byte[]? Digest, CanonicalJsonError? Error) Sha256(JsonElement value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        var error = TryWrite(value, buffer);
+        return error is null ? (SHA256.HashData(buffer.WrittenSpan), null) : (null, error);
+    }
+
+    private static CanonicalJsonError? WriteObject(JsonElement value, IBufferWriter<byte> output)
+    {
+        // Sorting UTF-8 bytes ordinally is sorting by code point (UTF-16 order differs above U+FFFF).
+        var members = new List<(byte[] Key, JsonElement Value)>();
+        foreach (var property in value.EnumerateObject())
+        {
+            if (!TryUtf8(property.Name, out var key))
+                return new CanonicalJsonError($"key '{Printable(property.Name)}' holds a lone surrogate, which has no UTF-8 form");
+            members.Add((key, property.Value));
+        }
+        members.Sort(static (a, b) => a.Key.AsSpan().SequenceCompareTo(b.Key));
+        output.Write("{"u8);
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (i > 0) output.Write(","u8);
+            WriteEscaped(members[i].Key, output);
+            output.Write(":"u8);
+            if (TryWrite(members[i].Value, output) is { } error) return error;
+        }
+        output.Write("}"u8);
+        return null;
+    }
+
+    private static CanonicalJsonError? WriteString(JsonElement value, IBufferWriter<byte> output)
+    {
+        // A string without backslash is raw UTF-8 with nothing Python would escape: copy it as it is.
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value);
+        if (raw.IndexOf((byte)'\\') < 0)
+        {
+            output.Write(raw);
+            return null;
+        }
+        string text;
+        try
+        {
+            text = value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return new CanonicalJsonError("a string holds a lone surrogate escape, which has no UTF-8 form");
+        }
+        if (!TryUtf8(text, out var utf8))
+            return new CanonicalJsonError("a string holds a lone surrogate escape, which has no UTF-8 form");
+        WriteEscaped(utf8, output);
+        return null;
+    }
+
+    private static CanonicalJsonError? WriteNumber(JsonElement value, IBufferWriter<byte> output)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value);
+        if (raw.IndexOfAny((byte)'.', (byte)'e', (byte)'E') >= 0)
+            return new CanonicalJsonError($"holds the float {Encoding.UTF8.GetString(raw)}; Python's float formatting is not reproduced, so it cannot be hashed exactly");
+        var digits = raw[0] == (byte)'-' ? raw.Length - 1 : raw.Length;
+        if (digits > MaxIntegerDigits)
+            return new CanonicalJsonError($"holds an integer of {digits} digits; Python refuses more than {MaxIntegerDigits}");
+        // Python reads -0 as the integer 0 and writes it back as 0.
+        output.Write(raw.SequenceEqual("-0"u8) ? "0"u8 : raw);
+        return null;
+    }
+
+    /// <summary>Writes a quoted string with Python's escapes (ensure_ascii=False) from valid UTF-8.</summary>
+    private static void WriteEscaped(ReadOnlySpan<byte> utf8, IBufferWriter<byte> output)
+    {
+        output.Write("\""u8);
+        var start = 0;
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            var b = utf8[i];
+            if (b >= 0x20 && b != (byte)'"' && b != (byte)'\\') continue;
+            output.Write(utf8[start..i]);
+            start = i + 1;
+            switch (b)
+            {
+                case (byte)'"': output.Write("\\\""u8); break;
+                case (byte)'\\': output.Write("\\\\"u8); break;
+                case (byte)'\n': output.Write("\\n"u8); break;
+                case (byte)'\r': output.Write("\\r"u8); break;
+                case (byte)'\t': output.Write("\\t"u8); break;
+                case (byte)'\b': output.Write("\\b"u8); break;
+                case (byte)'\f': output.Write("\\f"u8); break;
+                default:
+                    output.Write([(byte)'\\', (byte)'u', (byte)'0', (byte)'0', Hex[b >> 4], Hex[b & 15]]);
+                    break;
+            }
+        }
+        output.Write(utf8[start..]);
+        output.Write("\""u8);
+    }
+
+    private static bool TryUtf8(string text, out byte[] utf8)
+    {
+        utf8 = new byte[Encoding.UTF8.GetMaxByteCount(text.Length)];
+        var status = System.Text.Unicode.Utf8.FromUtf16(text, utf8, out _, out var written, replaceInvalidSequences: false);
+        if (status != System.Buffers.OperationStatus.Done) return false;
+        Array.Resize(ref utf8, written);
+        return true;
+    }
+
+    private static string Printable(string s) => new(s.Select(c => char.IsSurrogate(c) || char.IsControl(c) ? '?' : c).ToArray());
+}

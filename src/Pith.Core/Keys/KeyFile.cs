@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Pith.Core.Documents;
+
+namespace Pith.Core.Keys;
+
+/// <summary>
+/// Reads public keys from a key file: one key object (like samples/keys/pith-v1-2026-05.json), an array of
+/// them, <c>{"keys":[…]}</c>, or a <c>pith-mirrors.json</c> manifest (<c>mirrors[].public_key</c>, or a top-level
+/// <c>public_key</c>). A stated fingerprint that disagrees with its key refuses the whole file.
+/// </summary>
+public static class KeyFile
+{
+    public static ParseResult<IReadOnlyList<TrustedKey>> Read(ReadOnlyMemory<byte> bytes, string origin)
+    {
+        var parsed = JsonDocumentReader.Read(bytes);
+        if (!parsed.Success) return Fail(origin, parsed.Error!);
+        using var doc = parsed.Value!;
+        var root = doc.RootElement;
+        var keys = new List<TrustedKey>();
+        string? error;
+        if (root.ValueKind == JsonValueKind.Array)
+        {
+            error = ReadEach(root, "", origin, keys);
+        }
+        else if (root.ValueKind != JsonValueKind.Object)
+        {
+            error = "expected a key object, an array of keys, {\"keys\":[...]} or a pith-mirrors.json manifest";
+        }
+        else if (root.TryGetProperty("keys", out var list))
+        {
+            error = list.ValueKind == JsonValueKind.Array ? ReadEach(list, "keys", origin, keys) : "\"keys\" is not an array";
+        }
+        else if (root.TryGetProperty("mirrors", out var mirrors) || root.TryGetProperty("public_key", out _))
+        {
+            error = ReadManifest(root, origin, keys);
+        }
+        else
+        {
+            error = ReadKey(root, "", origin, keys);
+        }
+        if (error is null && keys.Count == 0) error = "holds no keys";
+        return error is null ? ParseResult<IReadOnlyList<TrustedKey>>.ForValue(keys) : Fail(origin, error);
+    }
+
+    private static ParseResult<IReadOnlyList<TrustedKey>> Fail(string origin, string error) =>
+        ParseResult<IReadOnlyList<TrustedKey>>.ForError($"key file {origin}: {error}");
+
+    private static string? ReadEach(JsonElement array, string path, string origin, List<TrustedKey> keys)
+    {
+        var i = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            if (ReadKey(item, $"{path}[{i++}]", origin, keys) is { } error) return error;
+        }
+        return null;
+    }
+
+    private static string? ReadManifest(JsonElement root, string origin, List<TrustedKey> keys)
+    {
+        if (root.TryGetProperty("public_key", out var top) && ReadManifestEntry(root, top, "public_key", origin, keys) is { } topError)
+            return topError;
+        if (!root.TryGetProperty("mirrors", out var mirrors)) return null;
+        if (mirrors.ValueKind != JsonValueKind.Array) return "\"mirrors\" is not an array";
+        var i = 0;
+        foreach (var mirror in mirrors.EnumerateArray())
+        {
+            var path = $"mirrors[{i++}]";
+            if (mirror.ValueKind == JsonValueKind.Object && mirror.TryGetProperty("public_key", out var key)
+                && ReadManifestEntry(mirror, key, path + ".public_key", origin, keys) is { } error)
+                return error;
+        }
+        return null;
+    }
+
+    // A manifest's public_key is a key object, or the key itself as text with key_id beside it.
+    private static string? ReadManifestEntry(JsonElement owner, JsonElement key, string path, string origin, List<TrustedKey> keys)
+    {
+        if (key.ValueKind == JsonValueKind.Object) return ReadKey(key, path, origin, keys);
+        if (key.ValueKind != JsonValueKind.String) return $"{path} is neither a key object nor a string";
+        var keyId = String(owner, "key_id") ?? String(owner, "public_key_id");
+        if (keyId is null) return $"{path} names no key_id";
+        var bytes = DecodeKey(key.GetString()!);
+        if (bytes is null) return $"{path} is not a 32-byte key in base64 or hex";
+        keys.Add(new TrustedKey(keyId, bytes, origin));
+        return null;
+    }
+
+    private static string? ReadKey(JsonElement key, string path, string origin, List<TrustedKey> keys)
+    {
+        var at = path.Length == 0 ? "" : path + ": ";
+        if (key.ValueKind != JsonValueKind.Object) return at + "a key must be a JSON object";
+        var keyId = String(key, "key_id");
+        if (string.IsNullOrEmpty(keyId)) return at + "no key_id";
+        var algorithm = String(key, "algorithm");
+        if (algorithm is not null && algorithm != "ed25519") return at + $"key {keyId}: algorithm '{algorithm}' is not ed25519";
+        var b64 = String(key, "public_key_b64");
+        var hex = String(key, "public_key_hex");
+        byte[]? fromB64 = null, fromHex = null;
+        if (b64 is not null && (fromB64 = DecodeBase64(b64)) is null) return at + $"key {keyId}: public_key_b64 is not 32 bytes of base64";
+        if (hex is not null && (fromHex = DecodeHex(hex)) is null) return at + $"key {keyId}: public_key_hex is not 32 bytes of hex";
+        if (fromB64 is not null && fromHex is not null && !fromB64.AsSpan().SequenceEqual(fromHex))
+            return at + $"key {keyId}: public_key_b64 and public_key_hex are different keys";
+        var publicKey = fromB64 ?? fromHex;
+        if (publicKey is null) return at + $"key {keyId}: no public_key_b64 or public_key_hex";
+        var trusted = new TrustedKey(keyId, publicKey, origin);
+        foreach (var (field, computed) in new[]
+                 {
+                     ("fingerprint_sha256_hex", trusted.Fingerprint), ("public_key_fingerprint", trusted.Fingerprint),
+                     ("fingerprint", trusted.Fingerprint), ("fingerprint_sha256_b32_first128bits", trusted.FingerprintBase32),
+                 })
+        {
+            var stated = String(key, field);
+            if (stated is not null && !string.Equals(stated, computed, StringComparison.OrdinalIgnoreCase))
+                return at + $"key {keyId}: stated {field} {stated} disagrees with the key's own {computed}";
+        }
+        keys.Add(trusted);
+        return null;
+    }
+
+    private static string? String(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static byte[]? DecodeKey(string text) => DecodeHex(text) ?? DecodeBase64(text);
+
+    private static byte[]? DecodeBase64(string text)
+    {
+        var buffer = new byte[48];
+        return Convert.TryFromBase64String(text, buffer, out var n) && n == 32 ? buffer[..32] : null;
+    }
+
+    private static byte[]? DecodeHex(string text)
+    {
+        if (text.Length != 64) return null;
+        try
+        {
+            return Convert.FromHexString(text);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

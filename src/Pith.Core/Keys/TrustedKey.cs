@@ -1,0 +1,32 @@
+using System.Security.Cryptography;
+using Pith.Core.Identifiers;
+
+namespace Pith.Core.Keys;
+
+/// <summary>An Ed25519 public key the user trusts, under the <c>key_id</c> receipts name it by.</summary>
+public sealed class TrustedKey
+{
+    public TrustedKey(string keyId, byte[] publicKey, string origin)
+    {
+        if (publicKey.Length != 32) throw new ArgumentException("an Ed25519 public key is 32 bytes", nameof(publicKey));
+        KeyId = keyId;
+        PublicKey = publicKey;
+        Origin = origin;
+        var hash = SHA256.HashData(publicKey);
+        Fingerprint = Convert.ToHexStringLower(hash.AsSpan(0, 16));
+        FingerprintBase32 = Base32.Encode(hash.AsSpan(0, 16));
+    }
+
+    public string KeyId { get; }
+
+    public byte[] PublicKey { get; }
+
+    /// <summary>Where the key came from: "built-in" or the file it was read from.</summary>
+    public string Origin { get; }
+
+    /// <summary>Spec section 5: the first 16 bytes of SHA-256(public key), lower-case hex. Always computed, never read.</summary>
+    public string Fingerprint { get; }
+
+    /// <summary>The same 128 bits in base32, as key files also state them.</summary>
+    public string FingerprintBase32 { get; }
+}

@@ -1,0 +1,33 @@
+using Pith.Core.Json;
+
+namespace Pith.Core.Verification;
+
+/// <summary>Appending checks to a result under construction.</summary>
+internal static class CheckList
+{
+    public static List<Check> Pass(this List<Check> checks, string name, string detail) => Add(checks, name, CheckStatus.Pass, detail);
+
+    public static List<Check> Fail(this List<Check> checks, string name, string detail) => Add(checks, name, CheckStatus.Fail, detail);
+
+    public static List<Check> Skip(this List<Check> checks, string name, string detail) => Add(checks, name, CheckStatus.Skip, detail);
+
+    /// <summary>
+    /// A stated string that must equal the derived one. Absent: a failure when <paramref name="required"/>,
+    /// otherwise not checked. Returns whether it passed.
+    /// </summary>
+    public static bool Equal(this List<Check> checks, string name, JsonField<string> stated, string derived, bool required)
+    {
+        if (stated.Problem is not null) checks.Fail(name, stated.Problem);
+        else if (!stated.Present && required) checks.Fail(name, $"missing (derived: {derived})");
+        else if (!stated.Present) checks.Skip(name, "the record does not state it");
+        else if (stated.Value == derived) checks.Pass(name, derived);
+        else checks.Fail(name, $"stated {stated.Value}, derived {derived}");
+        return checks[^1].Status == CheckStatus.Pass;
+    }
+
+    private static List<Check> Add(List<Check> checks, string name, CheckStatus status, string detail)
+    {
+        checks.Add(new Check(name, status, detail));
+        return checks;
+    }
+}

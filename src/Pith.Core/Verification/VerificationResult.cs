@@ -1,0 +1,43 @@
+using Pith.Core.Identifiers;
+
+namespace Pith.Core.Verification;
+
+/// <summary>
+/// Everything verification found about one document: each check with its outcome, and the verdict.
+/// Valid means no check failed and the signature verified against a trusted key.
+/// </summary>
+public sealed class VerificationResult
+{
+    /// <summary>The media type of the serialised result; the version changes only with an incompatible schema.</summary>
+    public const string MediaType = "application/vnd.pith.verification+json;version=1";
+
+    public VerificationResult(string? documentType, IReadOnlyList<Check> checks, VerifiedRecord? record, string? keyId)
+    {
+        DocumentType = documentType;
+        Checks = checks;
+        Record = record;
+        KeyId = keyId;
+        Valid = checks.All(c => c.Status != CheckStatus.Fail)
+                && checks.Any(c => c.Name == CheckName.Signature && c.Status == CheckStatus.Pass);
+    }
+
+    /// <summary>The document's type field (see <see cref="Documents.DocumentType"/>), or null when it has none.</summary>
+    public string? DocumentType { get; }
+
+    public bool Valid { get; }
+
+    public IReadOnlyList<Check> Checks { get; }
+
+    /// <summary>What the canonical record says, when it could be read and hashed (even if other checks failed).</summary>
+    public VerifiedRecord? Record { get; }
+
+    /// <summary>The key id the receipt names (trusted or not), or null.</summary>
+    public string? KeyId { get; }
+
+    /// <summary>The derived Pith number: never the one the file states.</summary>
+    public PithNumber? PithNumber => Record?.PithNumber;
+
+    /// <summary>The first failed check, or for an invalid result without one, the first check that kept it from being valid.</summary>
+    public Check? Reason =>
+        Valid ? null : Checks.FirstOrDefault(c => c.Status == CheckStatus.Fail) ?? Checks.FirstOrDefault(c => c.Name == CheckName.Signature);
+}
