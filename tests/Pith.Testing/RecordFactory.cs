@@ -82,11 +82,25 @@ public static class RecordFactory
     /// </summary>
     public static JsonObject Resign(JsonObject record, TestKey key)
     {
+        var digest = Rederive(record);
+        var receipt = record["receipt"]!.AsObject();
+        receipt["key_id"] = key.KeyId;
+        receipt["public_key_fingerprint"] = key.Trusted.Fingerprint;
+        receipt["signature_b64"] = Convert.ToBase64String(key.Sign(digest));
+        return record;
+    }
+
+    /// <summary>
+    /// Re-derives the fields that follow from <c>canonical_record</c> but leaves the receipt's key and signature:
+    /// a consistent record whose only flaw can be its signature. Returns the new digest.
+    /// </summary>
+    public static byte[] Rederive(JsonObject record)
+    {
         var digest = CanonicalDigest(record["canonical_record"]!);
         var hex = Convert.ToHexStringLower(digest);
         var canonical = record["canonical_record"]!;
         var number = PithNumber.Derive(digest, canonical["metadata"]!["submitted_at"]!.GetValue<string>());
-        var aliases = PithAliases.Derive(canonical["source"]!["id"]!.GetValue<string>(), canonical["source"]!["version"]!.GetValue<long>(), number);
+        var aliases = PithAliases.Derive(canonical["source"]!["id"]!.GetValue<string>(), long.Parse(canonical["source"]!["version"]!.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture), number);
         record["pith_number"] = number.ToString();
         record["short_pith_number"] = number.Short;
         record["canonical_sha256"] = hex;
@@ -96,12 +110,8 @@ public static class RecordFactory
             ["alias_value"] = a.Value,
             ["created_at"] = "2026-07-05T06:58:51.293543+00:00",
         }).ToArray());
-        var receipt = record["receipt"]!.AsObject();
-        receipt["key_id"] = key.KeyId;
-        receipt["canonical_sha256"] = hex;
-        receipt["public_key_fingerprint"] = key.Trusted.Fingerprint;
-        receipt["signature_b64"] = Convert.ToBase64String(key.Sign(digest));
-        return record;
+        record["receipt"]!["canonical_sha256"] = hex;
+        return digest;
     }
 
     /// <summary>The canonical digest of a node, computed by the writer under test's sibling: Core's CanonicalJson.</summary>

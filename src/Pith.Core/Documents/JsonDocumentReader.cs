@@ -26,14 +26,13 @@ public static class JsonDocumentReader
         if (bytes.Length > MaxBytes)
             return ParseResult<JsonDocument>.ForError($"file is {bytes.Length} bytes, more than the {MaxBytes} a record may have");
         var span = bytes.Span;
-        if (span.StartsWith("\xEF\xBB\xBF"u8)) bytes = bytes[3..];
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
         span = bytes.Span;
+        if (LooksLikeUtf16(span)) return ParseResult<JsonDocument>.ForError("not JSON: the file is UTF-16, records are UTF-8");
         if (span.IsEmpty || span.IndexOfAnyExcept(" \t\r\n"u8) < 0)
             return ParseResult<JsonDocument>.ForError("empty file, not JSON");
         if (!Utf8.IsValid(span))
-            return ParseResult<JsonDocument>.ForError(LooksLikeUtf16(span)
-                ? "not JSON: the file is UTF-16, records are UTF-8"
-                : "not JSON: the file is not valid UTF-8");
+            return ParseResult<JsonDocument>.ForError("not JSON: the file is not valid UTF-8");
         try
         {
             return ParseResult<JsonDocument>.ForValue(JsonDocument.Parse(bytes, Options));
@@ -42,10 +41,18 @@ public static class JsonDocumentReader
         {
             return ParseResult<JsonDocument>.ForError(Describe(e, span));
         }
+        catch (InvalidOperationException)
+        {
+            // The duplicate-key check decodes every key; one holding a lone surrogate escape cannot be decoded
+            // (nor UTF-8 encoded by the resolver).
+            return ParseResult<JsonDocument>.ForError("a key holds a lone surrogate escape, which has no UTF-8 form");
+        }
     }
 
+    // A UTF-16 byte order mark, or a NUL in the first two bytes (ASCII text in UTF-16).
     private static bool LooksLikeUtf16(ReadOnlySpan<byte> span) =>
-        span.StartsWith("\xFF\xFE"u8) || span.StartsWith("\xFE\xFF"u8) || (span.Length > 1 && (span[0] == 0 || span[1] == 0));
+        span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
+        || (span.Length > 1 && (span[0] == 0 || span[1] == 0));
 
     private static string Describe(JsonException e, ReadOnlySpan<byte> span)
     {

@@ -77,8 +77,7 @@ public static class CanonicalJson
         var members = new List<(byte[] Key, JsonElement Value)>();
         foreach (var property in value.EnumerateObject())
         {
-            if (!TryUtf8(property.Name, out var key))
-                return new CanonicalJsonError($"key '{Printable(property.Name)}' holds a lone surrogate, which has no UTF-8 form");
+            if (!TryName(property, out var key)) return new CanonicalJsonError("a key holds a lone surrogate escape, which has no UTF-8 form");
             members.Add((key, property.Value));
         }
         members.Sort(static (a, b) => a.Key.AsSpan().SequenceCompareTo(b.Key));
@@ -160,6 +159,22 @@ public static class CanonicalJson
         output.Write("\""u8);
     }
 
+    private static bool TryName(JsonProperty property, out byte[] utf8)
+    {
+        string name;
+        try
+        {
+            name = property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses to decode a lone surrogate escape.
+            utf8 = [];
+            return false;
+        }
+        return TryUtf8(name, out utf8);
+    }
+
     private static bool TryUtf8(string text, out byte[] utf8)
     {
         utf8 = new byte[Encoding.UTF8.GetMaxByteCount(text.Length)];
@@ -168,6 +183,4 @@ public static class CanonicalJson
         Array.Resize(ref utf8, written);
         return true;
     }
-
-    private static string Printable(string s) => new(s.Select(c => char.IsSurrogate(c) || char.IsControl(c) ? '?' : c).ToArray());
 }

@@ -14,7 +14,9 @@ public sealed class TrustedKey
         Origin = origin;
         var hash = SHA256.HashData(publicKey);
         Fingerprint = Convert.ToHexStringLower(hash.AsSpan(0, 16));
-        FingerprintBase32 = Base32.Encode(hash.AsSpan(0, 16));
+        // Despite its name, the published fingerprint_sha256_b32_first128bits is the first 26 base32 characters
+        // of the whole digest (130 bits), as a Pith code is; base32 of exactly 16 bytes differs in the last one.
+        FingerprintBase32 = Base32.Encode(hash.AsSpan(0, 17))[..26];
     }
 
     public string KeyId { get; }
@@ -27,6 +29,6 @@ public sealed class TrustedKey
     /// <summary>Spec section 5: the first 16 bytes of SHA-256(public key), lower-case hex. Always computed, never read.</summary>
     public string Fingerprint { get; }
 
-    /// <summary>The same 128 bits in base32, as key files also state them.</summary>
+    /// <summary>The first 26 base32 characters of SHA-256(public key), as key files state them.</summary>
     public string FingerprintBase32 { get; }
 }

@@ -1,0 +1,57 @@
+using Pith.Core.Inputs;
+using Xunit;
+
+namespace Pith.Core.Tests.Inputs;
+
+public sealed class InputWalkerTests : IDisposable
+{
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("pith-walk-");
+
+    public void Dispose() => _root.Delete(recursive: true);
+
+    private string Make(string relative)
+    {
+        var path = Path.Combine(_root.FullName, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, "{}");
+        return path;
+    }
+
+    private List<string> Walk(params string[] paths) =>
+        InputWalker.Expand(paths).Select(e => e.Input is { } i ? Path.GetRelativePath(_root.FullName, i.Path) : "error:" + e.Error!.Path).ToList();
+
+    [Fact]
+    public void Walks_folders_recursively_in_ordinal_order()
+    {
+        Make("b.json");
+        Make("a/z.json");
+        Make("a/b/c.json");
+        Make("B.json");
+        Assert.Equal(["B.json", "b.json", Path.Combine("a", "z.json"), Path.Combine("a", "b", "c.json")], Walk(_root.FullName));
+    }
+
+    [Fact]
+    public void Keeps_named_files_and_standard_input_in_order_and_reports_missing_paths()
+    {
+        var file = Make("x.json");
+        var items = InputWalker.Expand(["-", file, Path.Combine(_root.FullName, "missing")]).ToList();
+        Assert.True(items[0].Input!.IsStandardInput);
+        Assert.Equal(file, items[1].Input!.Path);
+        Assert.Equal("no such file or folder", items[2].Error!.Reason);
+    }
+
+    [Fact]
+    public void Does_not_follow_links_out_of_the_tree_or_round_a_loop()
+    {
+        Make("tree/in.json");
+        var outside = Make("outside/secret.json");
+        var tree = Path.Combine(_root.FullName, "tree");
+        File.CreateSymbolicLink(Path.Combine(tree, "link-out.json"), outside);
+        File.CreateSymbolicLink(Path.Combine(tree, "link-in.json"), Path.Combine(tree, "in.json"));
+        Directory.CreateSymbolicLink(Path.Combine(tree, "loop"), tree);
+        Directory.CreateSymbolicLink(Path.Combine(tree, "out"), Path.Combine(_root.FullName, "outside"));
+        File.CreateSymbolicLink(Path.Combine(tree, "dangling.json"), Path.Combine(_root.FullName, "nothing"));
+
+        Assert.Equal([Path.Combine("tree", "in.json"), Path.Combine("tree", "link-in.json")], Walk(tree));
+    }
+}

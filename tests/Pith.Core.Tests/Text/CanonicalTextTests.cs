@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Pith.Core.Text;
+using Xunit;
+
+namespace Pith.Core.Tests.Text;
+
+public class CanonicalTextTests
+{
+    private static readonly string GoldenPath = Path.Combine(AppContext.BaseDirectory, "Text", "python-title-canon.jsonl");
+
+    [Fact]
+    public void Agrees_with_python_lower_and_split_on_the_golden_set()
+    {
+        var failures = new List<string>();
+        var count = 0;
+        foreach (var line in File.ReadLines(GoldenPath))
+        {
+            using var doc = JsonDocument.Parse(line);
+            var input = doc.RootElement.GetProperty("input").GetString()!;
+            var canon = doc.RootElement.GetProperty("canon").GetString()!;
+            var sha = doc.RootElement.GetProperty("sha256").GetString()!;
+            count++;
+            if (CanonicalText.Canonicalize(input) != canon || CanonicalText.Sha256Hex(input) != sha)
+                failures.Add(JsonSerializer.Serialize(input) + " -> " + JsonSerializer.Serialize(CanonicalText.Canonicalize(input)) + ", Python: " + JsonSerializer.Serialize(canon));
+        }
+        Assert.True(count >= 1000, $"only {count} golden cases");
+        Assert.True(failures.Count == 0, $"{failures.Count} mismatches, first: {failures.FirstOrDefault()}");
+    }
+
+    [Theory]
+    [InlineData("İstanbul", "i\u0307stanbul")]
+    [InlineData("ΟΔΟΣ", "οδος")]
+    [InlineData("ΣΑΣ ΟΔΟΣ.", "σας οδος.")]
+    [InlineData("Σ", "σ")]
+    [InlineData("aΣb", "aσb")]
+    [InlineData("a\u001cb\u001dc\u001ed\u001ff", "a b c d f")]
+    [InlineData("  Schr\\\"odinger\t$z \\sim 3$\n", "schr\\\"odinger $z \\sim 3$")]
+    [InlineData("a\u200bb", "a\u200bb")]
+    [InlineData("Ⅻ Ⓐ K", "ⅻ ⓐ k")]
+    public void Follows_python_where_dotnet_differs(string input, string expected) =>
+        Assert.Equal(expected, CanonicalText.Canonicalize(input));
+
+    [Fact]
+    public void Hashes_the_real_titles()
+    {
+        // A title from samples/records, with its signed title_canon_sha256.
+        Assert.Equal("2203e59062cc1535f4d3267ecfcc0a9297235d26ec39b79980bd19b9c6fd78fb",
+            CanonicalText.Sha256Hex("Grokking as Compression: A Nonlinear Complexity Perspective"));
+    }
+
+    [Fact]
+    public void A_lone_surrogate_has_no_hash() => Assert.Null(CanonicalText.Sha256Hex("a\ud800b"));
+}
