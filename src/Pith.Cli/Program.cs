@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Pith.Cli;
 using Pith.Cli.Commands;
+using Pith.Cli.Rendering;
 using Pith.Core.Crypto;
 
 var root = new RootCommand("pith: verify, index and resolve Pith numbers offline.")
@@ -12,7 +13,8 @@ var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
     // System.CommandLine would exit 1 here, which means "invalid record" to us: usage errors are 2.
-    foreach (var error in parse.Errors) Console.Error.WriteLine("pith: " + error.Message);
+    // Its messages quote the offending argument, which may hold escape sequences: sanitise like any untrusted text.
+    foreach (var error in parse.Errors) Console.Error.WriteLine("pith: " + TerminalText.Sanitize(error.Message));
     Console.Error.WriteLine("Try 'pith --help'.");
     return ExitCode.Usage;
 }

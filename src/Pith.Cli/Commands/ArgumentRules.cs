@@ -17,5 +17,7 @@ public static class ArgumentRules
                 if (token.Value.Length > 1 && token.Value[0] == '-')
                     result.AddError($"unknown option '{token.Value}' (a path starting with '-' can be written ./{token.Value})");
             }
+            // Standard input can be read once.
+            if (result.Tokens.Count(t => t.Value == "-") > 1) result.AddError("'-' (standard input) is given more than once");
         });
 }

@@ -25,6 +25,21 @@ public static class PithAliases
             ? AsciiEqualsIgnoreCase(stated, derived)
             : string.Equals(stated, derived, StringComparison.Ordinal);
 
+    /// <summary>
+    /// The form an alias is stored and looked up under: arXiv ids and DOIs with ASCII letters lower-cased
+    /// (arXiv archive names and DOIs are case-insensitive), Pith codes upper-cased (base32 is upper case).
+    /// </summary>
+    public static string NormalizeForLookup(string kind, string value) => kind switch
+    {
+        AliasKind.PithShort8 or AliasKind.PithShort12 or AliasKind.PithShort16 => value.ToUpperInvariant(),
+        _ => LowerAscii(value),
+    };
+
+    private static string LowerAscii(string value) => string.Create(value.Length, value, static (span, v) =>
+    {
+        for (var i = 0; i < v.Length; i++) span[i] = FoldAscii(v[i]);
+    });
+
     // Only A-Z fold to a-z: a DOI is compared case-insensitively over ASCII, nothing else is folded.
     private static bool AsciiEqualsIgnoreCase(string a, string b)
     {

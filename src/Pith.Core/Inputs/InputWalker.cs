@@ -2,8 +2,8 @@ namespace Pith.Core.Inputs;
 
 /// <summary>
 /// Expands the paths a user names into inputs: files as they are, folders recursively (every regular file, in
-/// ordinal order, so runs are repeatable), <c>-</c> for standard input. Symbolic links to folders are not
-/// followed, so a link cannot lead out of the tree or round in a loop. Streams: no whole-tree lists are kept.
+/// ordinal order of the whole path, so runs are repeatable), <c>-</c> for standard input. Symbolic links to folders
+/// are not followed, so a link cannot lead out of the tree or round in a loop. Streams: no whole-tree lists are kept.
 /// </summary>
 public static class InputWalker
 {
@@ -33,32 +33,37 @@ public static class InputWalker
     private static IEnumerable<Either> Walk(string root)
     {
         var top = Path.GetFullPath(root);
-        var pending = new Stack<string>();
-        pending.Push(root);
+        // Entries still to visit, the next one on top. A folder's entries are pushed in reverse order, and a
+        // subfolder is opened when it comes up, so files come out in ordinal order of their whole path.
+        var pending = new Stack<(string Path, bool IsFolder)>();
+        pending.Push((root, true));
         while (pending.Count > 0)
         {
-            var folder = pending.Pop();
-            var (entries, error) = List(folder);
-            if (error is not null)
+            var (path, isFolder) = pending.Pop();
+            if (!isFolder)
             {
-                yield return new Either(null, new InputError(folder, error));
+                yield return new Either(new Input(path), null);
                 continue;
             }
-            var subfolders = new List<string>();
-            foreach (var entry in entries)
+            var (entries, error) = List(path);
+            if (error is not null)
             {
-                var path = Path.Combine(folder, entry.Name);
+                yield return new Either(null, new InputError(path, error));
+                continue;
+            }
+            for (var i = entries.Length - 1; i >= 0; i--)
+            {
+                var entry = entries[i];
+                var entryPath = Path.Combine(path, entry.Name);
                 if (entry is DirectoryInfo)
                 {
-                    if (entry.LinkTarget is null) subfolders.Add(path);
+                    if (entry.LinkTarget is null) pending.Push((entryPath, true));
                 }
                 else if (entry.LinkTarget is null || LinksInside(entry, top))
                 {
-                    yield return new Either(new Input(path), null);
+                    pending.Push((entryPath, false));
                 }
             }
-            // Depth first, in name order.
-            for (var i = subfolders.Count - 1; i >= 0; i--) pending.Push(subfolders[i]);
         }
     }
 
@@ -67,7 +72,7 @@ public static class InputWalker
         try
         {
             var entries = new DirectoryInfo(folder).GetFileSystemInfos();
-            Array.Sort(entries, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+            Array.Sort(entries, static (a, b) => string.CompareOrdinal(SortKey(a), SortKey(b)));
             return (entries, null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -75,6 +80,11 @@ public static class InputWalker
             return ([], e.Message);
         }
     }
+
+    // A folder sorts as "name/": everything inside it shares that prefix, so sorting siblings by it gives the
+    // ordinal order of whole paths ("a.json" before "a/x.json", since '.' < '/').
+    private static string SortKey(FileSystemInfo entry) =>
+        entry is DirectoryInfo ? entry.Name + Path.DirectorySeparatorChar : entry.Name;
 
     // A linked file counts only when its final target is a regular file inside the folder walked.
     private static bool LinksInside(FileSystemInfo link, string top)

@@ -71,7 +71,8 @@ public sealed class RecordVerifier(TrustedKeys trustedKeys, IEd25519 ed25519)
 
         var title = JsonFields.String(JsonFields.Object(root, "paper").Value, "title");
         var facts = new VerifiedRecord(number, digest, record.SourceKind, record.SourceId, record.SourceVersion, record.SubmittedAt,
-            title.Usable ? title.Value : null, aliases, receipt.Usable ? JsonFields.String(receipt.Value, "signature_b64").Value : null);
+            title.Usable ? title.Value : null, aliases, receipt.Usable ? JsonFields.String(receipt.Value, "signature_b64").Value : null,
+            JsonFields.String(root, "updated_at").Value);
         return new VerificationResult(type, checks, facts, keyId);
     }
 

@@ -12,7 +12,8 @@ public sealed record VerifiedRecord(
     string SubmittedAt,
     string? Title,
     IReadOnlyList<Alias> Aliases,
-    string? SignatureB64)
+    string? SignatureB64,
+    string? UpdatedAt)
 {
     public string DigestHex => Convert.ToHexStringLower(Digest);
 }

@@ -21,13 +21,14 @@ public sealed class InputWalkerTests : IDisposable
         InputWalker.Expand(paths).Select(e => e.Input is { } i ? Path.GetRelativePath(_root.FullName, i.Path) : "error:" + e.Error!.Path).ToList();
 
     [Fact]
-    public void Walks_folders_recursively_in_ordinal_order()
+    public void Walks_folders_recursively_in_ordinal_order_of_the_whole_path()
     {
         Make("b.json");
         Make("a/z.json");
         Make("a/b/c.json");
         Make("B.json");
-        Assert.Equal(["B.json", "b.json", Path.Combine("a", "z.json"), Path.Combine("a", "b", "c.json")], Walk(_root.FullName));
+        Make("a.json");
+        Assert.Equal(["B.json", "a.json", Path.Combine("a", "b", "c.json"), Path.Combine("a", "z.json"), "b.json"], Walk(_root.FullName));
     }
 
     [Fact]

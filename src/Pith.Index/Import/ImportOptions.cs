@@ -1,0 +1,17 @@
+namespace Pith.Index.Import;
+
+/// <summary>How an import runs.</summary>
+public sealed record ImportOptions
+{
+    /// <summary>Workers reading, parsing and verifying in parallel (default: all cores).</summary>
+    public int Jobs { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Records written per transaction: a crash loses at most the batch under way, which a rerun redoes.</summary>
+    public int BatchSize { get; init; } = 5_000;
+
+    /// <summary>Longest time between commits, so that a slow trickle of input is still committed.</summary>
+    public TimeSpan BatchTime { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>At most this many rejects are kept in memory for the summary; all are stored in the index.</summary>
+    public int MaxRejectsInSummary { get; init; } = 100_000;
+}

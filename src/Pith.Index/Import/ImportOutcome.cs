@@ -1,0 +1,20 @@
+namespace Pith.Index.Import;
+
+/// <summary>What became of one input.</summary>
+public enum ImportOutcome
+{
+    /// <summary>A new record, now current.</summary>
+    Imported,
+
+    /// <summary>A newer copy of a stored record: now current, the older one kept in history.</summary>
+    Updated,
+
+    /// <summary>These exact bytes were already stored: nothing written.</summary>
+    Unchanged,
+
+    /// <summary>An older copy of a stored record: kept in history, the current one stays.</summary>
+    Historical,
+
+    /// <summary>Not indexed: the reason is recorded.</summary>
+    Rejected,
+}

@@ -1,0 +1,18 @@
+namespace Pith.Index.Import;
+
+/// <summary>What an import did: every input is counted in exactly one of the outcomes.</summary>
+public sealed record ImportSummary(
+    long RunId,
+    long Imported,
+    long Updated,
+    long Unchanged,
+    long Historical,
+    long Rejected,
+    IReadOnlyList<Reject> Rejects,
+    IReadOnlyDictionary<string, long> RejectedByCheck,
+    TimeSpan Elapsed)
+{
+    public long Inputs => Imported + Updated + Unchanged + Historical + Rejected;
+
+    public double RecordsPerSecond => Elapsed.TotalSeconds > 0 ? Inputs / Elapsed.TotalSeconds : 0;
+}

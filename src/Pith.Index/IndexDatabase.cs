@@ -1,0 +1,141 @@
+using Microsoft.Data.Sqlite;
+
+namespace Pith.Index;
+
+/// <summary>
+/// One open index file: checked on open (SQLite, not read-only, a schema this program knows), migrated to
+/// the latest schema, foreign keys on. Anything that makes it unusable is an <see cref="IndexUnavailableException"/>
+/// with a one-line reason, thrown before anything is written.
+/// </summary>
+public sealed class IndexDatabase : IDisposable
+{
+    /// <summary>How long a writer waits for another's lock before giving up.</summary>
+    public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(60);
+
+    // A rollback journal: as crash-safe as WAL for one writer, and faster for the large batched transactions of
+    // a bulk import (measured: see the import issue's note). Readers see the last committed state.
+    private const string JournalMode = "TRUNCATE";
+
+    private IndexDatabase(SqliteConnection connection, string path)
+    {
+        Connection = connection;
+        Path = path;
+    }
+
+    public SqliteConnection Connection { get; }
+
+    public string Path { get; }
+
+    /// <summary>Opens (creating it and its folder when <paramref name="create"/>) and migrates the index.</summary>
+    public static IndexDatabase Open(string path, bool create = true, TimeSpan? lockTimeout = null)
+    {
+        var exists = File.Exists(path);
+        if (!exists && !create) throw new IndexUnavailableException($"no index at {path} (run 'pith import' first, or name one with --db)");
+        if (exists) RefuseReadOnly(path);
+        if (!exists && System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) is { } folder)
+        {
+            try
+            {
+                Directory.CreateDirectory(folder);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new IndexUnavailableException($"cannot create the index folder {folder}: {e.Message}", e);
+            }
+        }
+        var timeout = lockTimeout ?? DefaultLockTimeout;
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = (int)Math.Ceiling(timeout.TotalSeconds),
+        }.ToString());
+        try
+        {
+            connection.Open();
+            var database = new IndexDatabase(connection, path);
+            database.Execute($"PRAGMA busy_timeout = {(long)timeout.TotalMilliseconds}");
+            database.CheckAndMigrate();
+            database.Execute($"PRAGMA journal_mode = {JournalMode}");
+            database.Execute("PRAGMA foreign_keys = ON");
+            return database;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw Describe(e, path);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose() => Connection.Dispose();
+
+    public void Execute(string sql)
+    {
+        using var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public T Scalar<T>(string sql)
+    {
+        using var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Maps SQLite's failures to one-line reasons a user can act on.</summary>
+    public static IndexUnavailableException Describe(SqliteException e, string path) => e.SqliteErrorCode switch
+    {
+        26 => new IndexUnavailableException($"{path} is not a pith index (not an SQLite database)", e),
+        11 => new IndexUnavailableException($"{path} is corrupt (SQLite: {e.Message}); it was not modified", e),
+        8 => new IndexUnavailableException($"{path} is read-only", e),
+        5 or 6 => new IndexUnavailableException($"{path} is locked by another pith process (waited for the lock timeout); try again when it has finished", e),
+        14 => new IndexUnavailableException($"cannot open {path} (SQLite: {e.Message})", e),
+        13 => new IndexUnavailableException($"the disk holding {path} is full", e),
+        _ => new IndexUnavailableException($"{path}: SQLite error {e.SqliteErrorCode}: {e.Message}", e),
+    };
+
+    private void CheckAndMigrate()
+    {
+        // Reading the header is what tells a non-database or a corrupt file apart, before any write.
+        var version = Scalar<long>("PRAGMA user_version");
+        if (version > Migrations.Latest)
+            throw new IndexUnavailableException($"{Path} has schema version {version}, newer than this pith knows ({Migrations.Latest}); upgrade pith");
+        if (version > 0 && Scalar<long>("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'records'") == 0)
+            throw new IndexUnavailableException($"{Path} is an SQLite database but not a pith index");
+        if (version == 0 && Scalar<long>("SELECT count(*) FROM sqlite_master") > 0)
+            throw new IndexUnavailableException($"{Path} is an SQLite database but not a pith index (it holds other tables)");
+        if (version == Migrations.Latest) return;
+
+        using var transaction = Connection.BeginTransaction();
+        // Another process may have migrated between the check and the lock.
+        version = Scalar<long>("PRAGMA user_version");
+        for (var step = (int)version; step < Migrations.Latest; step++)
+        {
+            Execute(Migrations.Steps[step]);
+            Execute($"PRAGMA user_version = {step + 1}");
+        }
+        transaction.Commit();
+    }
+
+    // Root can write a file whose mode says read-only: honour the mode the user set, not just what the OS allows.
+    private static void RefuseReadOnly(string path)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            var mode = File.GetUnixFileMode(path);
+            if ((mode & (UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0)
+                throw new IndexUnavailableException($"{path} is read-only (mode {Convert.ToString((int)mode, 8)}); it was not modified");
+        }
+        else if (new FileInfo(path).IsReadOnly)
+        {
+            throw new IndexUnavailableException($"{path} is read-only; it was not modified");
+        }
+    }
+}

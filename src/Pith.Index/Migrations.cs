@@ -1,0 +1,81 @@
+namespace Pith.Index;
+
+/// <summary>
+/// The schema, as ordered migrations: migration i takes <c>PRAGMA user_version</c> from i to i+1. Append only;
+/// never edit a migration that has shipped.
+/// </summary>
+internal static class Migrations
+{
+    public static readonly string[] Steps =
+    [
+        // 1: records, their aliases, older copies, import runs and rejected inputs.
+        """
+        CREATE TABLE import_runs (
+            id          INTEGER PRIMARY KEY,
+            started_at  TEXT NOT NULL,
+            finished_at TEXT,
+            sources     TEXT NOT NULL,   -- JSON array of the paths given
+            imported    INTEGER NOT NULL DEFAULT 0,
+            updated     INTEGER NOT NULL DEFAULT 0,
+            unchanged   INTEGER NOT NULL DEFAULT 0,
+            historical  INTEGER NOT NULL DEFAULT 0,
+            rejected    INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE records (
+            id             INTEGER PRIMARY KEY,
+            pith_number    TEXT NOT NULL UNIQUE,
+            code           TEXT NOT NULL,      -- the 26 base32 characters
+            digest         BLOB NOT NULL,      -- canonical SHA-256, 32 bytes
+            year           TEXT NOT NULL,
+            source_kind    TEXT NOT NULL,
+            source_id      TEXT NOT NULL,
+            source_version INTEGER NOT NULL,
+            title          TEXT,
+            key_id         TEXT NOT NULL,
+            signature      TEXT NOT NULL,
+            updated_at     TEXT,               -- the record's own updated_at: which copy is current
+            imported_at    TEXT NOT NULL,
+            imported_from  TEXT NOT NULL,      -- path, with :LINE for JSON Lines
+            run_id         INTEGER NOT NULL REFERENCES import_runs(id),
+            bytes_sha256   BLOB NOT NULL,      -- of the original bytes: recognises an unchanged input
+            original       BLOB NOT NULL       -- the file's bytes exactly
+        );
+        CREATE INDEX records_source ON records(source_kind, source_id, source_version);
+        CREATE INDEX records_code ON records(code);
+        CREATE TABLE record_history (
+            id            INTEGER PRIMARY KEY,
+            record_id     INTEGER NOT NULL REFERENCES records(id),
+            updated_at    TEXT,
+            imported_at   TEXT NOT NULL,
+            imported_from TEXT NOT NULL,
+            run_id        INTEGER NOT NULL REFERENCES import_runs(id),
+            bytes_sha256  BLOB NOT NULL,
+            original      BLOB NOT NULL,
+            UNIQUE (record_id, bytes_sha256)
+        );
+        CREATE TABLE aliases (
+            record_id  INTEGER NOT NULL REFERENCES records(id),
+            kind       TEXT NOT NULL,
+            value      TEXT NOT NULL,
+            normalized TEXT NOT NULL,
+            PRIMARY KEY (record_id, kind)
+        ) WITHOUT ROWID;
+        CREATE TABLE rejects (
+            id     INTEGER PRIMARY KEY,
+            run_id INTEGER NOT NULL REFERENCES import_runs(id),
+            path   TEXT NOT NULL,
+            line   INTEGER,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX rejects_run ON rejects(run_id);
+        """,
+    ];
+
+    /// <summary>Secondary indexes a bulk load into an empty index builds after the rows (faster than row by row).</summary>
+    public static readonly (string Name, string Create)[] DeferredIndexes =
+    [
+        ("aliases_lookup", "CREATE INDEX IF NOT EXISTS aliases_lookup ON aliases(normalized, kind)"),
+    ];
+
+    public static int Latest => Steps.Length;
+}

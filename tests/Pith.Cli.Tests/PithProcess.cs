@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Pith.Cli.Tests;
+
+/// <summary>
+/// Runs the real CLI as a child process (<c>dotnet pith.dll ...</c>, built next to the tests), the way a user
+/// does, so exit statuses, stdout and stderr are what a shell sees.
+/// </summary>
+public static class PithProcess
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>The test bin folder: pith.dll and samples/ live here; the default working directory.</summary>
+    public static string BinDirectory { get; } = AppContext.BaseDirectory;
+
+    public static PithResult Run(params string[] args) => Run(args, stdin: null, workingDirectory: null);
+
+    /// <summary>Runs pith with <paramref name="args"/>; <paramref name="stdin"/> is piped in, or stdin is closed at once.</summary>
+    public static PithResult Run(IEnumerable<string> args, byte[]? stdin = null, string? workingDirectory = null)
+    {
+        // dotnet test sets DOTNET_HOST_PATH to the muxer running the tests: use the same one.
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
+        var start = new ProcessStartInfo(host)
+        {
+            WorkingDirectory = workingDirectory ?? BinDirectory,
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Utf8,
+            StandardErrorEncoding = Utf8,
+        };
+        start.ArgumentList.Add(Path.Combine(BinDirectory, "pith.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + host);
+        // Drain both pipes while stdin is written, so a chatty child can never deadlock against us.
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        var input = Task.Run(() => WriteStdin(process, stdin));
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"pith {string.Join(' ', args)} did not finish within {Timeout.TotalSeconds} s");
+        }
+        process.WaitForExit();
+        input.GetAwaiter().GetResult();
+        return new PithResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
+    }
+
+    private static void WriteStdin(Process process, byte[]? bytes)
+    {
+        try
+        {
+            if (bytes is not null) process.StandardInput.BaseStream.Write(bytes);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The child exited without reading it all (e.g. a usage error): nothing to deliver.
+        }
+    }
+}
