@@ -3,10 +3,12 @@ using Pith.Cli;
 using Pith.Cli.Commands;
 using Pith.Cli.Rendering;
 using Pith.Core.Crypto;
+using Pith.Index;
 
 var root = new RootCommand("pith: verify, index and resolve Pith numbers offline.")
 {
     VerifyCommand.Create(),
+    ImportCommand.Create(),
 };
 
 var parse = root.Parse(args);
@@ -24,6 +26,10 @@ try
     return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (CryptoUnavailableException e)
+{
+    return Cli.Error(e.Message);
+}
+catch (IndexUnavailableException e)
 {
     return Cli.Error(e.Message);
 }

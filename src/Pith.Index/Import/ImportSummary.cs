@@ -1,6 +1,6 @@
 namespace Pith.Index.Import;
 
-/// <summary>What an import did: every input is counted in exactly one of the outcomes.</summary>
+/// <summary>What an import did: every input is counted in exactly one of the outcomes. Interrupted: stopped early (Ctrl-C).</summary>
 public sealed record ImportSummary(
     long RunId,
     long Imported,
@@ -10,7 +10,8 @@ public sealed record ImportSummary(
     long Rejected,
     IReadOnlyList<Reject> Rejects,
     IReadOnlyDictionary<string, long> RejectedByCheck,
-    TimeSpan Elapsed)
+    TimeSpan Elapsed,
+    bool Interrupted)
 {
     public long Inputs => Imported + Updated + Unchanged + Historical + Rejected;
 

@@ -1,0 +1,123 @@
+using System.CommandLine;
+using System.Text.Json;
+using Pith.Cli.Rendering;
+using Pith.Core.Crypto;
+using Pith.Core.Verification;
+using Pith.Index;
+using Pith.Index.Import;
+
+namespace Pith.Cli.Commands;
+
+/// <summary><c>pith import</c>: verify and index records; rerunnable at any time, losing nothing.</summary>
+public static class ImportCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Record files, folders (recursively), .jsonl files (one record per line), or - for standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        paths.RejectUnknownOptions();
+        var db = IndexOptions.CreateDb();
+        var keys = KeyOptions.Create();
+        var jobs = new Option<int?>("--jobs", "-j") { Description = "Parallel workers reading and verifying (default: all cores).", HelpName = "N" };
+        jobs.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1) result.AddError("--jobs must be at least 1");
+        });
+        var lockTimeout = new Option<double>("--lock-timeout")
+        {
+            Description = "Seconds to wait for another pith process's lock on the index before giving up (default 60).",
+            HelpName = "SECONDS",
+            DefaultValueFactory = _ => IndexDatabase.DefaultLockTimeout.TotalSeconds,
+        };
+        lockTimeout.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is < 0 or > 86_400) result.AddError("--lock-timeout must be between 0 and 86400 seconds");
+        });
+        var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no per-input rejection lines; only the summary." };
+        var command = new Command("import",
+            "Verify records and add those signed by a trusted key to the index. Rerunning over the same inputs changes " +
+            "nothing; a killed import can simply be rerun. Exit status: 0 nothing rejected; 1 some input rejected (the rest " +
+            "still indexed); 2 usage error, unusable index or missing libsodium; 3 internal error.")
+        {
+            paths, db, keys, jobs, lockTimeout, json, quiet,
+        };
+        command.SetAction((parse, cancel) => Task.FromResult(Run(
+            parse.GetValue(paths)!, parse.GetValue(db), parse.GetValue(keys) ?? [], parse.GetValue(jobs),
+            TimeSpan.FromSeconds(parse.GetValue(lockTimeout)), parse.GetValue(json), parse.GetValue(quiet), cancel)));
+        return command;
+    }
+
+    private static int Run(string[] paths, string? dbOption, string[] keyFiles, int? jobs, TimeSpan lockTimeout, bool json, bool quiet, CancellationToken cancel)
+    {
+        var trusted = KeyOptions.Load(keyFiles);
+        if (!trusted.Success) return Cli.Error(trusted.Error!);
+        var verifier = new RecordVerifier(trusted.Value!, Libsodium.Instance);
+        var dbPath = IndexLocation.Resolve(dbOption);
+        using var database = IndexDatabase.Open(dbPath, create: true, lockTimeout);
+        var options = new ImportOptions { Jobs = jobs ?? Environment.ProcessorCount };
+        var progress = !quiet && !Console.IsErrorRedirected ? new ProgressLine() : null;
+        var summary = new Importer(database, verifier, options).Run(paths, progress is null ? null : progress.Show, cancel);
+        progress?.Clear();
+
+        using var stdout = Cli.OpenStdout();
+        if (json) WriteJson(stdout, summary, dbPath);
+        else WriteHuman(stdout, summary, dbPath, quiet);
+        return summary.Rejected > 0 || summary.Interrupted ? ExitCode.Invalid : ExitCode.Ok;
+    }
+
+    private static void WriteHuman(StreamWriter output, ImportSummary summary, string dbPath, bool quiet)
+    {
+        if (!quiet)
+        {
+            foreach (var reject in summary.Rejects)
+                output.WriteLine($"REJECT {TerminalText.Sanitize(reject.Where)}: {reject.Check}: {TerminalText.Sanitize(reject.Reason)}");
+            if (summary.Rejects.Count < summary.Rejected)
+                output.WriteLine($"... {summary.Rejected - summary.Rejects.Count} more rejects are listed in the index (pith stats)");
+        }
+        output.WriteLine($"{(summary.Interrupted ? "interrupted: " : "")}imported {summary.Imported}, updated {summary.Updated}, unchanged {summary.Unchanged}, " +
+                         $"older copies kept {summary.Historical}, rejected {summary.Rejected}" +
+                         (summary.Rejected > 0 ? " (" + string.Join(", ", summary.RejectedByCheck.Select(kv => $"{kv.Key}: {kv.Value}")) + ")" : ""));
+        output.WriteLine($"{summary.Inputs} inputs in {summary.Elapsed.TotalSeconds:0.00} s ({summary.RecordsPerSecond:0} records/s) into {TerminalText.Sanitize(dbPath)}");
+    }
+
+    private static void WriteJson(StreamWriter output, ImportSummary summary, string dbPath)
+    {
+        output.Flush();
+        using (var json = new Utf8JsonWriter(output.BaseStream, VerificationJson.WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("imported", summary.Imported);
+            json.WriteNumber("updated", summary.Updated);
+            json.WriteNumber("unchanged", summary.Unchanged);
+            json.WriteNumber("historical", summary.Historical);
+            json.WriteNumber("rejected", summary.Rejected);
+            json.WriteStartObject("rejected_by_check");
+            foreach (var (check, count) in summary.RejectedByCheck) json.WriteNumber(check, count);
+            json.WriteEndObject();
+            json.WriteStartArray("rejects");
+            foreach (var reject in summary.Rejects)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", reject.Path);
+                if (reject.Line is { } line) json.WriteNumber("line", line);
+                else json.WriteNull("line");
+                json.WriteString("check", reject.Check);
+                json.WriteString("reason", reject.Reason);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteNumber("rejects_not_listed", summary.Rejected - summary.Rejects.Count);
+            json.WriteNumber("elapsed_s", Math.Round(summary.Elapsed.TotalSeconds, 3));
+            json.WriteNumber("records_per_s", Math.Round(summary.RecordsPerSecond, 1));
+            json.WriteBoolean("interrupted", summary.Interrupted);
+            json.WriteNumber("run_id", summary.RunId);
+            json.WriteString("db", dbPath);
+            json.WriteEndObject();
+        }
+        output.BaseStream.WriteByte((byte)'\n');
+    }
+}

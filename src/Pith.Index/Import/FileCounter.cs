@@ -1,0 +1,28 @@
+using Pith.Core.Inputs;
+
+namespace Pith.Index.Import;
+
+/// <summary>Counts the files to import in the background, so progress can show a total and a time left.</summary>
+internal sealed class FileCounter
+{
+    private long _total = -1;
+
+    /// <summary>The number of files (a JSON Lines file counts once), or null while still counting.</summary>
+    public long? Total => Volatile.Read(ref _total) is var total and >= 0 ? total : null;
+
+    public static FileCounter Start(IReadOnlyList<string> paths, CancellationToken cancel)
+    {
+        var counter = new FileCounter();
+        _ = Task.Run(() =>
+        {
+            var count = 0L;
+            foreach (var item in InputWalker.Expand(paths))
+            {
+                if (cancel.IsCancellationRequested) return;
+                if (item.Input is not null) count++;
+            }
+            Volatile.Write(ref counter._total, count);
+        }, cancel);
+        return counter;
+    }
+}

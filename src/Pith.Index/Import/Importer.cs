@@ -1,0 +1,317 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Threading.Channels;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using Pith.Core.Documents;
+using Pith.Core.Inputs;
+using Pith.Core.Verification;
+
+namespace Pith.Index.Import;
+
+/// <summary>
+/// Imports inputs into the index: files, folders, JSON Lines and standard input are read and verified in
+/// parallel; one writer commits the verified records in batched transactions. Only records that verify against
+/// a trusted key are indexed; every other input is rejected with its reason. Memory is bounded by the queues,
+/// whatever the number of inputs. Input whose exact bytes are stored already is recognised without verifying.
+/// </summary>
+public sealed class Importer(IndexDatabase database, RecordVerifier verifier, ImportOptions options)
+{
+    private const int QueueLength = 1024;
+
+    /// <summary>Reads standard input; replaceable so that tests and callers can feed it.</summary>
+    public Func<Stream> OpenStandardInput { get; init; } = Console.OpenStandardInput;
+
+    public ImportSummary Run(IReadOnlyList<string> paths, Action<ImportProgress>? progress = null, CancellationToken cancel = default)
+    {
+        try
+        {
+            return RunChecked(paths, progress, cancel);
+        }
+        catch (SqliteException e)
+        {
+            // Corruption found mid-import, a lock held past the timeout, a full disk: one line for the user.
+            // The batch under way was rolled back; batches committed before it are complete and stay.
+            throw IndexDatabase.Describe(e, database.Path);
+        }
+    }
+
+    private ImportSummary RunChecked(IReadOnlyList<string> paths, Action<ImportProgress>? progress, CancellationToken cancel)
+    {
+        var clock = Stopwatch.StartNew();
+        // Reading every stored hash walks the record tables before the first write: corruption there stops the
+        // import before anything is modified.
+        var known = KnownBytes();
+        var runId = StartRun(paths);
+        var bulkLoad = PrepareIndexes();
+
+        var work = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(QueueLength) { SingleWriter = true });
+        var results = Channel.CreateBounded<Result>(new BoundedChannelOptions(QueueLength) { SingleReader = true });
+        var counter = FileCounter.Start(paths, cancel);
+        var filesDone = new StrongBox<long>();
+
+        var producer = Task.Run(() => Produce(paths, work.Writer, results.Writer, cancel), CancellationToken.None);
+        var workers = Enumerable.Range(0, Math.Max(1, options.Jobs))
+            .Select(_ => Task.Run(() => Work(work.Reader, results.Writer, known, filesDone), CancellationToken.None))
+            .ToArray();
+        var closer = Task.WhenAll(workers.Append(producer)).ContinueWith(_ => results.Writer.TryComplete(), TaskScheduler.Default);
+
+        var tally = new Tally(options.MaxRejectsInSummary);
+        try
+        {
+            Write(results.Reader, runId, tally, () => progress?.Invoke(new ImportProgress(Volatile.Read(ref filesDone.Value), counter.Total, tally.Inputs, clock.Elapsed)));
+        }
+        finally
+        {
+            // Normally both are complete already; after a writer failure this releases the producer and workers.
+            work.Writer.TryComplete();
+            results.Writer.TryComplete();
+            closer.Wait(CancellationToken.None);
+        }
+        // Surface a worker's or the producer's failure (an I/O error on standard input, a bug) rather than hide it.
+        Task.WaitAll([.. workers, producer]);
+        if (bulkLoad) CreateDeferredIndexes();
+        FinishRun(runId, tally);
+        return tally.Summary(runId, clock.Elapsed, interrupted: cancel.IsCancellationRequested);
+    }
+
+    private HashSet<UInt256> KnownBytes()
+    {
+        var known = new HashSet<UInt256>();
+        using var command = database.Connection.CreateCommand();
+        command.CommandText = "SELECT bytes_sha256 FROM records UNION ALL SELECT bytes_sha256 FROM record_history";
+        using var reader = command.ExecuteReader();
+        var buffer = new byte[32];
+        while (reader.Read())
+        {
+            if (reader.GetBytes(0, 0, buffer, 0, 32) == 32) known.Add(new UInt256(buffer));
+        }
+        return known;
+    }
+
+    private long StartRun(IReadOnlyList<string> paths)
+    {
+        using var command = database.Connection.CreateCommand();
+        command.CommandText = "INSERT INTO import_runs (started_at, sources) VALUES ($started, $sources) RETURNING id";
+        command.Parameters.AddWithValue("$started", Now());
+        command.Parameters.AddWithValue("$sources", JsonSerializer.Serialize(paths));
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>Into an empty index, rows load faster without the secondary indexes: build them after.</summary>
+    private bool PrepareIndexes()
+    {
+        var empty = database.Scalar<long>("SELECT NOT EXISTS (SELECT 1 FROM records)") == 1;
+        foreach (var (name, create) in Migrations.DeferredIndexes)
+            database.Execute(empty ? $"DROP INDEX IF EXISTS {name}" : create);
+        return empty;
+    }
+
+    private void CreateDeferredIndexes()
+    {
+        foreach (var (_, create) in Migrations.DeferredIndexes) database.Execute(create);
+    }
+
+    private void FinishRun(long runId, Tally tally)
+    {
+        using var command = database.Connection.CreateCommand();
+        command.CommandText =
+            """
+            UPDATE import_runs SET finished_at = $finished, imported = $imported, updated = $updated, unchanged = $unchanged,
+                                   historical = $historical, rejected = $rejected
+            WHERE id = $id
+            """;
+        command.Parameters.AddWithValue("$finished", Now());
+        command.Parameters.AddWithValue("$imported", tally.Imported);
+        command.Parameters.AddWithValue("$updated", tally.Updated);
+        command.Parameters.AddWithValue("$unchanged", tally.Unchanged);
+        command.Parameters.AddWithValue("$historical", tally.Historical);
+        command.Parameters.AddWithValue("$rejected", tally.Rejected);
+        command.Parameters.AddWithValue("$id", runId);
+        command.ExecuteNonQuery();
+    }
+
+    private async Task Produce(IReadOnlyList<string> paths, ChannelWriter<WorkItem> work, ChannelWriter<Result> results, CancellationToken cancel)
+    {
+        try
+        {
+            foreach (var item in InputWalker.Expand(paths))
+            {
+                // Interrupted: take no more input; what was read is still verified and committed.
+                if (cancel.IsCancellationRequested) break;
+                if (item.Error is { } error)
+                {
+                    await results.WriteAsync(Result.Rejected(new Reject(error.Path, null, CheckName.Read, error.Reason)));
+                }
+                else if (item.Input!.IsStandardInput)
+                {
+                    await ProduceStandardInput(item.Input, work, results, cancel);
+                }
+                else if (JsonLinesReader.IsJsonLines(item.Input.Path))
+                {
+                    // Lines are read here, in order, and verified by the workers in parallel.
+                    await ProduceLines(item.Input, work, results, cancel);
+                }
+                else
+                {
+                    await work.WriteAsync(new WorkItem(item.Input.Path, null, null, CountsAsFile: true));
+                }
+            }
+        }
+        finally
+        {
+            work.TryComplete();
+        }
+    }
+
+    private async Task ProduceStandardInput(Input input, ChannelWriter<WorkItem> work, ChannelWriter<Result> results, CancellationToken cancel)
+    {
+        var (stream, isJsonLines) = StandardInput.Classify(OpenStandardInput());
+        if (isJsonLines)
+        {
+            await ProduceLines(input, work, results, cancel, stream);
+            return;
+        }
+        using (stream)
+        {
+            // One document: bounded by what a record may hold (the reader reports anything larger).
+            var whole = new MemoryStream();
+            var buffer = new byte[1 << 16];
+            int read;
+            while (whole.Length <= JsonDocumentReader.MaxBytes && (read = stream.Read(buffer, 0, buffer.Length)) > 0) whole.Write(buffer, 0, read);
+            await work.WriteAsync(new WorkItem(input.Path, null, whole.ToArray(), CountsAsFile: true));
+        }
+    }
+
+    private async Task ProduceLines(Input input, ChannelWriter<WorkItem> work, ChannelWriter<Result> results, CancellationToken cancel, Stream? open = null)
+    {
+        Stream stream;
+        try
+        {
+            stream = open ?? File.OpenRead(input.Path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await results.WriteAsync(Result.Rejected(new Reject(input.Path, null, CheckName.Read, "cannot read: " + e.Message)));
+            return;
+        }
+        using (stream)
+        {
+            foreach (var (line, bytes, error) in JsonLinesReader.Read(stream))
+            {
+                if (cancel.IsCancellationRequested) break;
+                if (error is not null) await results.WriteAsync(Result.Rejected(new Reject(input.Path, line, CheckName.Read, error)));
+                else await work.WriteAsync(new WorkItem(input.Path, line, bytes, CountsAsFile: false));
+            }
+        }
+        await work.WriteAsync(new WorkItem(input.Path, null, null, CountsAsFile: true, IsFileEnd: true));
+    }
+
+    private async Task Work(ChannelReader<WorkItem> work, ChannelWriter<Result> results, HashSet<UInt256> known, StrongBox<long> filesDone)
+    {
+        await foreach (var item in work.ReadAllAsync())
+        {
+            if (!item.IsFileEnd) await results.WriteAsync(Process(item, known));
+            if (item.CountsAsFile) Interlocked.Increment(ref filesDone.Value);
+        }
+    }
+
+    /// <summary>Reads (for a file), recognises stored bytes, or verifies: everything but the write, in parallel.</summary>
+    private Result Process(WorkItem item, HashSet<UInt256> known)
+    {
+        var bytes = item.Bytes;
+        if (bytes is null)
+        {
+            try
+            {
+                bytes = File.ReadAllBytes(item.Path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Result.Rejected(new Reject(item.Path, null, CheckName.Read, "cannot read: " + e.Message));
+            }
+        }
+        var sha = SHA256.HashData(bytes);
+        if (known.Contains(new UInt256(sha))) return Result.Unchanged;
+        var verdict = verifier.Verify(bytes);
+        if (!verdict.Valid)
+        {
+            var reason = verdict.Reason;
+            return Result.Rejected(new Reject(item.Path, item.Line, reason?.Name ?? "invalid", reason?.Detail ?? "not valid"));
+        }
+        var from = item.Line is { } line ? $"{item.Path}:{line}" : item.Path;
+        return new Result(ImportOutcome.Imported, verdict.Record, verdict.KeyId, bytes, sha, from, null);
+    }
+
+    /// <summary>The single writer: commits in batches of <see cref="ImportOptions.BatchSize"/> or every <see cref="ImportOptions.BatchTime"/>.</summary>
+    private void Write(ChannelReader<Result> results, long runId, Tally tally, Action report)
+    {
+        using var writer = new RecordWriter(database.Connection, runId);
+        SqliteTransaction? transaction = null;
+        var inBatch = 0;
+        var batchClock = Stopwatch.StartNew();
+        var reportClock = Stopwatch.StartNew();
+        try
+        {
+            while (WaitToRead(results))
+            {
+                while (results.TryRead(out var result))
+                {
+                    if (result.Outcome == ImportOutcome.Unchanged)
+                    {
+                        tally.Add(ImportOutcome.Unchanged);
+                        continue;
+                    }
+                    if (transaction is null)
+                    {
+                        transaction = database.Connection.BeginTransaction();
+                        writer.Enlist(transaction);
+                        batchClock.Restart();
+                    }
+                    if (result.Reject is { } reject)
+                    {
+                        writer.WriteReject(reject);
+                        tally.Add(reject);
+                    }
+                    else
+                    {
+                        tally.Add(writer.Write(result.Record!, result.KeyId!, result.Bytes!, result.Sha!, result.From!));
+                    }
+                    if (++inBatch >= options.BatchSize || batchClock.Elapsed >= options.BatchTime)
+                    {
+                        transaction.Commit();
+                        transaction.Dispose();
+                        transaction = null;
+                        inBatch = 0;
+                    }
+                    if (reportClock.ElapsedMilliseconds >= 250)
+                    {
+                        report();
+                        reportClock.Restart();
+                    }
+                }
+            }
+            transaction?.Commit();
+            report();
+        }
+        finally
+        {
+            transaction?.Dispose();
+        }
+    }
+
+    private static bool WaitToRead(ChannelReader<Result> results) => results.WaitToReadAsync().AsTask().GetAwaiter().GetResult();
+
+    private static string Now() => DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>One input to process: a file to read, or a line already read. A file end marks a JSON Lines file done.</summary>
+    private sealed record WorkItem(string Path, long? Line, byte[]? Bytes, bool CountsAsFile, bool IsFileEnd = false);
+
+    private sealed record Result(ImportOutcome Outcome, VerifiedRecord? Record, string? KeyId, byte[]? Bytes, byte[]? Sha, string? From, Reject? Reject)
+    {
+        public static readonly Result Unchanged = new(ImportOutcome.Unchanged, null, null, null, null, null, null);
+
+        public static Result Rejected(Reject reject) => new(ImportOutcome.Rejected, null, null, null, null, null, reject);
+    }
+}

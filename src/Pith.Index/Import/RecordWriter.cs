@@ -1,0 +1,151 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Pith.Core.Identifiers;
+using Pith.Core.Verification;
+
+namespace Pith.Index.Import;
+
+/// <summary>
+/// Writes verified records into the index, one at a time, inside the caller's transaction, with prepared
+/// commands reused. Decides between new, newer, older and already stored copies (see <see cref="RecordRecency"/>).
+/// </summary>
+internal sealed class RecordWriter : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly long _runId;
+    private readonly SqliteCommand _find;
+    private readonly SqliteCommand _inHistory;
+    private readonly SqliteCommand _insert;
+    private readonly SqliteCommand _insertAlias;
+    private readonly SqliteCommand _toHistoryFromCurrent;
+    private readonly SqliteCommand _toHistoryNew;
+    private readonly SqliteCommand _replace;
+    private readonly SqliteCommand _reject;
+
+    public RecordWriter(SqliteConnection connection, long runId)
+    {
+        _connection = connection;
+        _runId = runId;
+        _find = Command("SELECT id, bytes_sha256, updated_at FROM records WHERE pith_number = $pith_number", "$pith_number");
+        _inHistory = Command("SELECT 1 FROM record_history WHERE record_id = $id AND bytes_sha256 = $bytes_sha256", "$id", "$bytes_sha256");
+        _insert = Command(
+            """
+            INSERT INTO records (pith_number, code, digest, year, source_kind, source_id, source_version, title, key_id, signature,
+                                 updated_at, imported_at, imported_from, run_id, bytes_sha256, original)
+            VALUES ($pith_number, $code, $digest, $year, $source_kind, $source_id, $source_version, $title, $key_id, $signature,
+                    $updated_at, $imported_at, $imported_from, $run_id, $bytes_sha256, $original)
+            RETURNING id
+            """,
+            "$pith_number", "$code", "$digest", "$year", "$source_kind", "$source_id", "$source_version", "$title", "$key_id", "$signature",
+            "$updated_at", "$imported_at", "$imported_from", "$run_id", "$bytes_sha256", "$original");
+        _insertAlias = Command("INSERT INTO aliases (record_id, kind, value, normalized) VALUES ($id, $kind, $value, $normalized)",
+            "$id", "$kind", "$value", "$normalized");
+        _toHistoryFromCurrent = Command(
+            """
+            INSERT OR IGNORE INTO record_history (record_id, updated_at, imported_at, imported_from, run_id, bytes_sha256, original)
+            SELECT id, updated_at, imported_at, imported_from, run_id, bytes_sha256, original FROM records WHERE id = $id
+            """,
+            "$id");
+        _toHistoryNew = Command(
+            """
+            INSERT OR IGNORE INTO record_history (record_id, updated_at, imported_at, imported_from, run_id, bytes_sha256, original)
+            VALUES ($id, $updated_at, $imported_at, $imported_from, $run_id, $bytes_sha256, $original)
+            """,
+            "$id", "$updated_at", "$imported_at", "$imported_from", "$run_id", "$bytes_sha256", "$original");
+        _replace = Command(
+            """
+            UPDATE records SET title = $title, key_id = $key_id, signature = $signature, updated_at = $updated_at,
+                               imported_at = $imported_at, imported_from = $imported_from, run_id = $run_id,
+                               bytes_sha256 = $bytes_sha256, original = $original
+            WHERE id = $id
+            """,
+            "$id", "$title", "$key_id", "$signature", "$updated_at", "$imported_at", "$imported_from", "$run_id", "$bytes_sha256", "$original");
+        _reject = Command("INSERT INTO rejects (run_id, path, line, reason) VALUES ($run_id, $path, $line, $reason)",
+            "$run_id", "$path", "$line", "$reason");
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in new[] { _find, _inHistory, _insert, _insertAlias, _toHistoryFromCurrent, _toHistoryNew, _replace, _reject })
+            command.Dispose();
+    }
+
+    /// <summary>Binds every command to the transaction under way (Microsoft.Data.Sqlite requires it).</summary>
+    public void Enlist(SqliteTransaction transaction)
+    {
+        foreach (var command in new[] { _find, _inHistory, _insert, _insertAlias, _toHistoryFromCurrent, _toHistoryNew, _replace, _reject })
+            command.Transaction = transaction;
+    }
+
+    public ImportOutcome Write(VerifiedRecord record, string keyId, byte[] original, byte[] bytesSha256, string importedFrom)
+    {
+        var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture);
+        var pithNumber = record.PithNumber.ToString();
+        _find.Parameters["$pith_number"].Value = pithNumber;
+        long id;
+        byte[] currentSha;
+        string? currentUpdatedAt;
+        using (var reader = _find.ExecuteReader())
+        {
+            if (!reader.Read()) return Insert(record, keyId, original, bytesSha256, importedFrom, now);
+            id = reader.GetInt64(0);
+            currentSha = (byte[])reader.GetValue(1);
+            currentUpdatedAt = reader.IsDBNull(2) ? null : reader.GetString(2);
+        }
+        if (currentSha.AsSpan().SequenceEqual(bytesSha256)) return ImportOutcome.Unchanged;
+        _inHistory.Parameters["$id"].Value = id;
+        _inHistory.Parameters["$bytes_sha256"].Value = bytesSha256;
+        if (_inHistory.ExecuteScalar() is not null) return ImportOutcome.Unchanged;
+
+        if (RecordRecency.Compare(record.UpdatedAt, bytesSha256, currentUpdatedAt, currentSha) > 0)
+        {
+            _toHistoryFromCurrent.Parameters["$id"].Value = id;
+            _toHistoryFromCurrent.ExecuteNonQuery();
+            Bind(_replace, ("$id", id), ("$title", record.Title), ("$key_id", keyId), ("$signature", record.SignatureB64),
+                ("$updated_at", record.UpdatedAt), ("$imported_at", now), ("$imported_from", importedFrom), ("$run_id", _runId),
+                ("$bytes_sha256", bytesSha256), ("$original", original));
+            _replace.ExecuteNonQuery();
+            return ImportOutcome.Updated;
+        }
+        Bind(_toHistoryNew, ("$id", id), ("$updated_at", record.UpdatedAt), ("$imported_at", now), ("$imported_from", importedFrom),
+            ("$run_id", _runId), ("$bytes_sha256", bytesSha256), ("$original", original));
+        _toHistoryNew.ExecuteNonQuery();
+        return ImportOutcome.Historical;
+    }
+
+    public void WriteReject(Reject reject)
+    {
+        Bind(_reject, ("$run_id", _runId), ("$path", reject.Path), ("$line", reject.Line), ("$reason", $"{reject.Check}: {reject.Reason}"));
+        _reject.ExecuteNonQuery();
+    }
+
+    private ImportOutcome Insert(VerifiedRecord record, string keyId, byte[] original, byte[] bytesSha256, string importedFrom, string now)
+    {
+        var number = record.PithNumber;
+        Bind(_insert, ("$pith_number", number.ToString()), ("$code", number.Code), ("$digest", record.Digest), ("$year", number.Year),
+            ("$source_kind", record.SourceKind), ("$source_id", record.SourceId), ("$source_version", record.SourceVersion),
+            ("$title", record.Title), ("$key_id", keyId), ("$signature", record.SignatureB64), ("$updated_at", record.UpdatedAt),
+            ("$imported_at", now), ("$imported_from", importedFrom), ("$run_id", _runId), ("$bytes_sha256", bytesSha256), ("$original", original));
+        var id = (long)_insert.ExecuteScalar()!;
+        foreach (var alias in record.Aliases)
+        {
+            Bind(_insertAlias, ("$id", id), ("$kind", alias.Kind), ("$value", alias.Value),
+                ("$normalized", PithAliases.NormalizeForLookup(alias.Kind, alias.Value)));
+            _insertAlias.ExecuteNonQuery();
+        }
+        return ImportOutcome.Imported;
+    }
+
+    private SqliteCommand Command(string sql, params string[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        return command;
+    }
+
+    private static void Bind(SqliteCommand command, params (string Name, object? Value)[] values)
+    {
+        foreach (var (name, value) in values) command.Parameters[name].Value = value ?? DBNull.Value;
+    }
+}
