@@ -50,4 +50,13 @@ public class PithAliasesTests
         };
         Assert.Equal(matches, PithAliases.ValueMatches(kind, stated, derived));
     }
+
+    [Theory]
+    [InlineData(AliasKind.Doi, "10.48550/ARXIV.2310.05918", "10.48550/arxiv.2310.05918")]
+    [InlineData(AliasKind.Arxiv, "HEP-TH/9901001", "hep-th/9901001")]
+    [InlineData(AliasKind.ArxivVersion, "2310.05918V2", "2310.05918v2")]
+    [InlineData(AliasKind.PithShort8, "3v7syw4g", "3V7SYW4G")]
+    [InlineData(AliasKind.Doi, "10.1000/ÄB", "10.1000/Äb")]
+    public void Normalizes_for_lookup(string kind, string value, string expected) =>
+        Assert.Equal(expected, PithAliases.NormalizeForLookup(kind, value));
 }

@@ -1,0 +1,23 @@
+using System.Text;
+using Pith.Index.Import;
+using Xunit;
+
+namespace Pith.Index.Tests.Import;
+
+public class StandardInputTests
+{
+    [Theory]
+    [InlineData("{\"a\":1}\n{\"b\":2}\n", true)]
+    [InlineData("\n\n{\"a\":1}\n", true)]
+    [InlineData("{\n  \"a\": 1\n}\n", false)]
+    [InlineData("{\"a\":1}", false)]
+    [InlineData("<html>\n</html>", false)]
+    public void Is_json_lines_when_the_first_line_is_complete_json(string text, bool expected)
+    {
+        var (stream, isJsonLines) = StandardInput.Classify(new MemoryStream(Encoding.UTF8.GetBytes(text)));
+        Assert.Equal(expected, isJsonLines);
+        // Nothing read for the decision is lost.
+        using var reader = new StreamReader(stream);
+        Assert.Equal(text, reader.ReadToEnd());
+    }
+}
