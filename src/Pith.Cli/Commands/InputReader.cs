@@ -2,25 +2,20 @@ using Pith.Core.Inputs;
 
 namespace Pith.Cli.Commands;
 
-/// <summary>Reads an input's bytes: a file, or all of standard input for <c>-</c>.</summary>
+/// <summary>Reads an input's bytes, bounded: a file, or standard input for <c>-</c>.</summary>
 public static class InputReader
 {
     public static (byte[]? Bytes, string? Error) Read(Input input)
     {
+        if (!input.IsStandardInput) return BoundedReader.ReadFile(input.Path);
         try
         {
-            if (input.IsStandardInput)
-            {
-                using var stdin = Console.OpenStandardInput();
-                using var buffer = new MemoryStream();
-                stdin.CopyTo(buffer);
-                return (buffer.ToArray(), null);
-            }
-            return (File.ReadAllBytes(input.Path), null);
+            using var stdin = Console.OpenStandardInput();
+            return (BoundedReader.Read(stdin, []), null);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (IOException e)
         {
-            return (null, "cannot read: " + e.Message);
+            return (null, "cannot read standard input: " + e.Message);
         }
     }
 }

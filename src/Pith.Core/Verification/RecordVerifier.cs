@@ -19,6 +19,9 @@ public sealed class RecordVerifier(TrustedKeys trustedKeys, IEd25519 ed25519)
 
     public TrustedKeys TrustedKeys { get; } = trustedKeys;
 
+    /// <summary>Verifies a document read from <paramref name="stream"/>, reading no more than a record may hold.</summary>
+    public VerificationResult Verify(Stream stream) => Verify(Inputs.BoundedReader.Read(stream, []));
+
     public VerificationResult Verify(ReadOnlyMemory<byte> bytes)
     {
         var checks = new List<Check>();

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Threading.Channels;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
-using Pith.Core.Documents;
 using Pith.Core.Inputs;
 using Pith.Core.Verification;
 
@@ -175,12 +174,8 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         }
         using (stream)
         {
-            // One document: bounded by what a record may hold (the reader reports anything larger).
-            var whole = new MemoryStream();
-            var buffer = new byte[1 << 16];
-            int read;
-            while (whole.Length <= JsonDocumentReader.MaxBytes && (read = stream.Read(buffer, 0, buffer.Length)) > 0) whole.Write(buffer, 0, read);
-            await work.WriteAsync(new WorkItem(input.Path, null, whole.ToArray(), CountsAsFile: true));
+            // One document, bounded by what a record may hold (the reader reports anything larger).
+            await work.WriteAsync(new WorkItem(input.Path, null, BoundedReader.Read(stream, []), CountsAsFile: true));
         }
     }
 
@@ -223,14 +218,8 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         var bytes = item.Bytes;
         if (bytes is null)
         {
-            try
-            {
-                bytes = File.ReadAllBytes(item.Path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return Result.Rejected(new Reject(item.Path, null, CheckName.Read, "cannot read: " + e.Message));
-            }
+            (bytes, var error) = BoundedReader.ReadFile(item.Path);
+            if (bytes is null) return Result.Rejected(new Reject(item.Path, null, CheckName.Read, error!));
         }
         var sha = SHA256.HashData(bytes);
         if (known.Contains(new UInt256(sha))) return Result.Unchanged;

@@ -56,6 +56,15 @@ public class RecordVerifierTests
     }
 
     [Fact]
+    public void Reads_from_a_stream_as_from_bytes_and_bounds_its_size()
+    {
+        Assert.True(Default.Verify(new MemoryStream(Samples.Seed("KXQ2F5Z7"))).Valid);
+        var huge = Default.Verify(new MemoryStream(new byte[Pith.Core.Documents.JsonDocumentReader.MaxBytes + 100_000]));
+        Assert.Equal([CheckName.Parse], Failed(huge));
+        Assert.Contains("more than", huge.Reason!.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reports_every_check_in_a_stable_order()
     {
         var result = Default.Verify(Samples.Seed("3V7SYW4G"));
