@@ -45,9 +45,10 @@ public static class ImportCommand
         {
             paths, db, keys, jobs, lockTimeout, json, quiet,
         };
-        command.SetAction((parse, cancel) => Task.FromResult(Run(
+        // A real task, so that Ctrl-C or SIGTERM can cancel it and System.CommandLine can end the process if it lingers.
+        command.SetAction((parse, cancel) => Task.Run(() => Run(
             parse.GetValue(paths)!, parse.GetValue(db), parse.GetValue(keys) ?? [], parse.GetValue(jobs),
-            TimeSpan.FromSeconds(parse.GetValue(lockTimeout)), parse.GetValue(json), parse.GetValue(quiet), cancel)));
+            TimeSpan.FromSeconds(parse.GetValue(lockTimeout)), parse.GetValue(json), parse.GetValue(quiet), cancel), CancellationToken.None));
         return command;
     }
 

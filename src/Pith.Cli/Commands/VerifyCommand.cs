@@ -30,7 +30,8 @@ public static class VerifyCommand
         {
             paths, keys, json, verbose,
         };
-        command.SetAction(parse => Run(parse.GetValue(paths)!, parse.GetValue(keys) ?? [], parse.GetValue(json), parse.GetValue(verbose)));
+        // A real task, so that Ctrl-C or SIGTERM ends the process even while an input is being read.
+        command.SetAction((parse, _) => Task.Run(() => Run(parse.GetValue(paths)!, parse.GetValue(keys) ?? [], parse.GetValue(json), parse.GetValue(verbose))));
         return command;
     }
 

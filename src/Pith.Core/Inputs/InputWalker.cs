@@ -42,7 +42,10 @@ public static class InputWalker
             var (path, isFolder) = pending.Pop();
             if (!isFolder)
             {
-                yield return new Either(new Input(path), null);
+                // A FIFO would block the reader for ever; a device or socket is no record either: say so, skip it.
+                yield return FileKind.IsRegularFile(path)
+                    ? new Either(new Input(path), null)
+                    : new Either(null, new InputError(path, "not a regular file (a FIFO, socket or device): skipped"));
                 continue;
             }
             var (entries, error) = List(path);

@@ -18,7 +18,7 @@ public sealed class InputWalkerTests : IDisposable
     }
 
     private List<string> Walk(params string[] paths) =>
-        InputWalker.Expand(paths).Select(e => e.Input is { } i ? Path.GetRelativePath(_root.FullName, i.Path) : "error:" + e.Error!.Path).ToList();
+        InputWalker.Expand(paths).Select(e => e.Input is { } i ? Path.GetRelativePath(_root.FullName, i.Path) : "error:" + Path.GetRelativePath(_root.FullName, e.Error!.Path)).ToList();
 
     [Fact]
     public void Walks_folders_recursively_in_ordinal_order_of_the_whole_path()
@@ -54,5 +54,20 @@ public sealed class InputWalkerTests : IDisposable
         File.CreateSymbolicLink(Path.Combine(tree, "dangling.json"), Path.Combine(_root.FullName, "nothing"));
 
         Assert.Equal([Path.Combine("tree", "in.json"), Path.Combine("tree", "link-in.json")], Walk(tree));
+    }
+
+    [Fact]
+    public void Skips_a_fifo_in_a_folder_with_a_reason_instead_of_blocking_on_it()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        Make("tree/a.json");
+        var fifo = Path.Combine(_root.FullName, "tree", "pipe");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo)) mkfifo.WaitForExit();
+        Assert.True(File.Exists(fifo));
+
+        Assert.Equal([Path.Combine("tree", "a.json"), "error:" + Path.Combine("tree", "pipe")], Walk(Path.Combine(_root.FullName, "tree")));
+        Assert.False(FileKind.IsRegularFile(fifo));
+        Assert.True(FileKind.IsRegularFile(Path.Combine(_root.FullName, "tree", "a.json")));
+        Assert.False(FileKind.IsRegularFile(_root.FullName));
     }
 }
