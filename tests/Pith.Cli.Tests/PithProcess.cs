@@ -21,6 +21,25 @@ public static class PithProcess
     /// <summary>Runs pith with <paramref name="args"/>; <paramref name="stdin"/> is piped in, or stdin is closed at once.</summary>
     public static PithResult Run(IEnumerable<string> args, byte[]? stdin = null, string? workingDirectory = null)
     {
+        var start = StartInfo(args, workingDirectory);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + start.FileName);
+        // Drain both pipes while stdin is written, so a chatty child can never deadlock against us.
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        var input = Task.Run(() => WriteStdin(process, stdin));
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"pith {string.Join(' ', args)} did not finish within {Timeout.TotalSeconds} s");
+        }
+        process.WaitForExit();
+        input.GetAwaiter().GetResult();
+        return new PithResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
+    }
+
+    /// <summary>How pith is started: every stream redirected (so no progress line), stdin to be written or closed by the caller.</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args, string? workingDirectory = null)
+    {
         // dotnet test sets DOTNET_HOST_PATH to the muxer running the tests: use the same one.
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
         var start = new ProcessStartInfo(host)
@@ -35,20 +54,7 @@ public static class PithProcess
         };
         start.ArgumentList.Add(Path.Combine(BinDirectory, "pith.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + host);
-        // Drain both pipes while stdin is written, so a chatty child can never deadlock against us.
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        var input = Task.Run(() => WriteStdin(process, stdin));
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"pith {string.Join(' ', args)} did not finish within {Timeout.TotalSeconds} s");
-        }
-        process.WaitForExit();
-        input.GetAwaiter().GetResult();
-        return new PithResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
+        return start;
     }
 
     private static void WriteStdin(Process process, byte[]? bytes)

@@ -2,20 +2,20 @@ using Pith.Core.Inputs;
 
 namespace Pith.Cli.Commands;
 
-/// <summary>Reads an input's bytes, bounded: a file, or standard input for <c>-</c>.</summary>
+/// <summary>Reads an input, bounded: a file, or standard input for <c>-</c>.</summary>
 public static class InputReader
 {
-    public static (byte[]? Bytes, string? Error) Read(Input input)
+    public static ReadOutcome Read(Input input)
     {
         if (!input.IsStandardInput) return BoundedReader.ReadFile(input.Path);
         try
         {
             using var stdin = Console.OpenStandardInput();
-            return (BoundedReader.Read(stdin, []), null);
+            return new ReadOutcome(BoundedReader.Read(stdin, []), null, null);
         }
         catch (IOException e)
         {
-            return (null, "cannot read standard input: " + e.Message);
+            return new ReadOutcome(null, null, "cannot read standard input: " + e.Message);
         }
     }
 }

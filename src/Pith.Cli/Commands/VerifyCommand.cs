@@ -77,8 +77,9 @@ public static class VerifyCommand
     {
         if (item.Error is { } error) return (error.Path, ReadFailure(error.Reason), true);
         var input = item.Input!;
-        var (bytes, readError) = InputReader.Read(input);
-        return bytes is null ? (input.Path, ReadFailure(readError!), true) : (input.Path, verifier.Verify(bytes), false);
+        var read = InputReader.Read(input);
+        if (read.Error is { } readError) return (input.Path, ReadFailure(readError), true);
+        return (input.Path, read.OversizeLength is { } size ? RecordVerifier.Oversize(size) : verifier.Verify(read.Bytes!), false);
     }
 
     private static VerificationResult ReadFailure(string reason) => new(null, [new Check(CheckName.Read, CheckStatus.Fail, reason)], null, null);

@@ -23,8 +23,8 @@ public static class JsonDocumentReader
     /// <summary>The parsed document (the caller disposes it), or a one-line reason.</summary>
     public static ParseResult<JsonDocument> Read(ReadOnlyMemory<byte> bytes)
     {
-        if (bytes.Length > MaxBytes)
-            return ParseResult<JsonDocument>.ForError($"file is {bytes.Length} bytes, more than the {MaxBytes} a record may have");
+        // A stream cut one byte past the limit (BoundedReader) has no known size: say only that it is too large.
+        if (bytes.Length > MaxBytes) return ParseResult<JsonDocument>.ForError(TooLarge(bytes.Length > MaxBytes + 1 ? bytes.Length : null));
         var span = bytes.Span;
         if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
         span = bytes.Span;
@@ -50,6 +50,10 @@ public static class JsonDocumentReader
     }
 
     // A UTF-16 byte order mark, or a NUL in the first two bytes (ASCII text in UTF-16).
+    /// <summary>The reason a document too large to be a record is refused; its size when known.</summary>
+    public static string TooLarge(long? size) =>
+        size is { } n ? $"file is {n} bytes, more than the {MaxBytes} a record may have" : $"more than the {MaxBytes} bytes a record may have";
+
     private static bool LooksLikeUtf16(ReadOnlySpan<byte> span) =>
         span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
         || (span.Length > 1 && (span[0] == 0 || span[1] == 0));

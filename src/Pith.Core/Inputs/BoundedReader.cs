@@ -3,35 +3,34 @@ using Pith.Core.Documents;
 namespace Pith.Core.Inputs;
 
 /// <summary>
-/// Reads an input's bytes, never more than a record may hold plus one byte (enough for the reader to report the
-/// size): a huge file or stream cannot exhaust memory.
+/// Reads an input's bytes, never more than a record may hold plus one byte: a huge file or stream cannot exhaust
+/// memory. A file known to be too large is not read at all.
 /// </summary>
 public static class BoundedReader
 {
     public const int Limit = JsonDocumentReader.MaxBytes + 1;
 
-    public static (byte[]? Bytes, string? Error) ReadFile(string path)
+    /// <summary>The file's bytes; or, for a file larger than a record may be, its size; or why it cannot be read.</summary>
+    public static ReadOutcome ReadFile(string path)
     {
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            // Length is 0 for pipes and some special files: those are read, bounded, like a stream.
             var length = stream.Length;
-            if (length < Limit)
-            {
-                // The common case: one allocation of the exact size.
-                var bytes = new byte[length];
-                stream.ReadExactly(bytes);
-                return stream.ReadByte() < 0 ? (bytes, null) : (Read(stream, bytes), null);
-            }
-            return (Read(stream, []), null);
+            if (length > JsonDocumentReader.MaxBytes) return new ReadOutcome(null, length, null);
+            var bytes = new byte[length];
+            stream.ReadExactly(bytes);
+            // A file that grew while being read, or a pipe, goes on as a stream.
+            return new ReadOutcome(stream.ReadByte() is var next and >= 0 ? Read(stream, [.. bytes, (byte)next]) : bytes, null, null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return (null, "cannot read: " + e.Message);
+            return new ReadOutcome(null, null, "cannot read: " + e.Message);
         }
     }
 
-    /// <summary>Reads a stream (standard input, a file that grew while read) up to the limit.</summary>
+    /// <summary>Reads a stream (standard input, a pipe) up to the limit.</summary>
     public static byte[] Read(Stream stream, byte[] prefix)
     {
         var buffer = new MemoryStream();
@@ -43,3 +42,6 @@ public static class BoundedReader
         return buffer.ToArray();
     }
 }
+
+/// <summary>What reading one input gave: its bytes, or the size of a file too large to be a record, or an I/O error.</summary>
+public readonly record struct ReadOutcome(byte[]? Bytes, long? OversizeLength, string? Error);

@@ -22,6 +22,10 @@ public sealed class RecordVerifier(TrustedKeys trustedKeys, IEd25519 ed25519)
     /// <summary>Verifies a document read from <paramref name="stream"/>, reading no more than a record may hold.</summary>
     public VerificationResult Verify(Stream stream) => Verify(Inputs.BoundedReader.Read(stream, []));
 
+    /// <summary>The result for an input too large to be a record, known by its size without reading it.</summary>
+    public static VerificationResult Oversize(long size) =>
+        new(null, [new Check(CheckName.Parse, CheckStatus.Fail, JsonDocumentReader.TooLarge(size))], null, null);
+
     public VerificationResult Verify(ReadOnlyMemory<byte> bytes)
     {
         var checks = new List<Check>();

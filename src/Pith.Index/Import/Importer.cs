@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using Pith.Core.Documents;
 using Pith.Core.Inputs;
 using Pith.Core.Verification;
 
@@ -218,8 +219,11 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         var bytes = item.Bytes;
         if (bytes is null)
         {
-            (bytes, var error) = BoundedReader.ReadFile(item.Path);
-            if (bytes is null) return Result.Rejected(new Reject(item.Path, null, CheckName.Read, error!));
+            var read = BoundedReader.ReadFile(item.Path);
+            if (read.Error is { } error) return Result.Rejected(new Reject(item.Path, null, CheckName.Read, error));
+            // Too large to be a record: refused by its size, for the same reason as any other oversized document.
+            if (read.OversizeLength is { } size) return Result.Rejected(new Reject(item.Path, null, CheckName.Parse, JsonDocumentReader.TooLarge(size)));
+            bytes = read.Bytes!;
         }
         var sha = SHA256.HashData(bytes);
         if (known.Contains(new UInt256(sha))) return Result.Unchanged;

@@ -16,22 +16,28 @@ public sealed class BoundedReaderTests : IDisposable
         var path = Path.Combine(_folder.FullName, "a.json");
         File.WriteAllText(path, "{\"a\":1}");
         Assert.Equal("{\"a\":1}"u8.ToArray(), BoundedReader.ReadFile(path).Bytes);
+        Assert.Null(BoundedReader.ReadFile(path).OversizeLength);
     }
 
     [Fact]
-    public void Reads_no_more_than_one_byte_past_the_limit()
+    public void Does_not_read_a_file_larger_than_a_record_but_gives_its_size()
     {
         var path = Path.Combine(_folder.FullName, "big.bin");
         using (var file = File.Create(path)) file.SetLength(JsonDocumentReader.MaxBytes * 3L);
-        Assert.Equal(JsonDocumentReader.MaxBytes + 1, BoundedReader.ReadFile(path).Bytes!.Length);
-        Assert.Equal(JsonDocumentReader.MaxBytes + 1, BoundedReader.Read(new MemoryStream(new byte[JsonDocumentReader.MaxBytes * 2]), []).Length);
+        var read = BoundedReader.ReadFile(path);
+        Assert.Null(read.Bytes);
+        Assert.Equal(JsonDocumentReader.MaxBytes * 3L, read.OversizeLength);
     }
+
+    [Fact]
+    public void Reads_a_stream_no_more_than_one_byte_past_the_limit() =>
+        Assert.Equal(JsonDocumentReader.MaxBytes + 1, BoundedReader.Read(new MemoryStream(new byte[JsonDocumentReader.MaxBytes * 2]), []).Length);
 
     [Fact]
     public void Names_what_cannot_be_read()
     {
-        var (bytes, error) = BoundedReader.ReadFile(Path.Combine(_folder.FullName, "missing.json"));
-        Assert.Null(bytes);
-        Assert.StartsWith("cannot read: ", error, StringComparison.Ordinal);
+        var read = BoundedReader.ReadFile(Path.Combine(_folder.FullName, "missing.json"));
+        Assert.Null(read.Bytes);
+        Assert.StartsWith("cannot read: ", read.Error, StringComparison.Ordinal);
     }
 }
