@@ -20,6 +20,8 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
 {
     private const int QueueLength = 1024;
 
+    private readonly ByteBudget _budget = new(ByteBudget.DefaultCapacity);
+
     /// <summary>Reads standard input; replaceable so that tests and callers can feed it.</summary>
     public Func<Stream> OpenStandardInput { get; init; } = Console.OpenStandardInput;
 
@@ -176,7 +178,9 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         using (stream)
         {
             // One document, bounded by what a record may hold (the reader reports anything larger).
-            await work.WriteAsync(new WorkItem(input.Path, null, BoundedReader.Read(stream, []), CountsAsFile: true));
+            var bytes = BoundedReader.Read(stream, []);
+            _budget.Take(bytes.Length);
+            await work.WriteAsync(new WorkItem(input.Path, null, bytes, CountsAsFile: true));
         }
     }
 
@@ -197,8 +201,13 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
             foreach (var (line, bytes, error) in JsonLinesReader.Read(stream))
             {
                 if (cancel.IsCancellationRequested) break;
-                if (error is not null) await results.WriteAsync(Result.Rejected(new Reject(input.Path, line, CheckName.Read, error)));
-                else await work.WriteAsync(new WorkItem(input.Path, line, bytes, CountsAsFile: false));
+                if (error is not null)
+                {
+                    await results.WriteAsync(Result.Rejected(new Reject(input.Path, line, CheckName.Read, error)));
+                    continue;
+                }
+                _budget.Take(bytes!.Length);
+                await work.WriteAsync(new WorkItem(input.Path, line, bytes, CountsAsFile: false));
             }
         }
         await work.WriteAsync(new WorkItem(input.Path, null, null, CountsAsFile: true, IsFileEnd: true));
@@ -216,6 +225,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
     /// <summary>Reads (for a file), recognises stored bytes, or verifies: everything but the write, in parallel.</summary>
     private Result Process(WorkItem item, HashSet<UInt256> known)
     {
+        // A line's bytes were taken from the budget when read; a file's are taken here.
         var bytes = item.Bytes;
         if (bytes is null)
         {
@@ -224,7 +234,16 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
             // Too large to be a record: refused by its size, for the same reason as any other oversized document.
             if (read.OversizeLength is { } size) return Result.Rejected(new Reject(item.Path, null, CheckName.Parse, JsonDocumentReader.TooLarge(size)));
             bytes = read.Bytes!;
+            _budget.Take(bytes.Length);
         }
+        var result = Check(item, bytes, known);
+        // Only a verified record carries its bytes on to the writer, which gives them back once written.
+        if (result.Bytes is null) _budget.Give(bytes.Length);
+        return result;
+    }
+
+    private Result Check(WorkItem item, byte[] bytes, HashSet<UInt256> known)
+    {
         var sha = SHA256.HashData(bytes);
         if (known.Contains(new UInt256(sha))) return Result.Unchanged;
         var verdict = verifier.Verify(bytes);
@@ -270,6 +289,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
                     else
                     {
                         tally.Add(writer.Write(result.Record!, result.KeyId!, result.Bytes!, result.Sha!, result.From!));
+                        _budget.Give(result.Bytes!.Length);
                     }
                     if (++inBatch >= options.BatchSize || batchClock.Elapsed >= options.BatchTime)
                     {

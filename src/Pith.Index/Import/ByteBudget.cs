@@ -1,0 +1,35 @@
+namespace Pith.Index.Import;
+
+/// <summary>
+/// Bounds the bytes held between reading and writing: the queues bound the number of inputs, but one JSON Lines
+/// line may hold up to 16 MiB. Whoever reads bytes takes them from the budget (waiting while it is spent); whoever
+/// drops them gives them back. A single input larger than the whole budget takes all of it.
+/// </summary>
+internal sealed class ByteBudget(long capacity)
+{
+    public const long DefaultCapacity = 64L * 1024 * 1024;
+
+    private readonly object _gate = new();
+    private readonly long _capacity = capacity;
+    private long _available = capacity;
+
+    public void Take(long bytes)
+    {
+        var n = Math.Min(bytes, _capacity);
+        lock (_gate)
+        {
+            while (_available < n) Monitor.Wait(_gate);
+            _available -= n;
+        }
+    }
+
+    public void Give(long bytes)
+    {
+        var n = Math.Min(bytes, _capacity);
+        lock (_gate)
+        {
+            _available += n;
+            Monitor.PulseAll(_gate);
+        }
+    }
+}
