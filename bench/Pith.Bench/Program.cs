@@ -1,1 +1,68 @@
-return 0;
+using Pith.Core.Crypto;
+
+namespace Pith.Bench;
+
+/// <summary>
+/// <c>pith-bench BENCHMARK [options] [--json]</c>: one subcommand per benchmark, each in its own class returning a
+/// <see cref="Report"/>. Progress goes to stderr so that stdout holds only the report (one JSON object with --json).
+/// </summary>
+internal static class Program
+{
+    private const string Usage = """
+        usage: dotnet run -c Release --project bench/Pith.Bench -- BENCHMARK [options] [--json]
+
+        benchmarks:
+          verify [--records N] [--seconds S]   RecordVerifier.Verify throughput on N generated records (default 20,000),
+                                               on 1 thread and on every core, and its parts; each run at least S seconds
+                                               (default 3) and one full pass
+          import, resolve                      not written yet
+
+          --json                               the same figures as one JSON object
+        """;
+
+    private static readonly string[] CommonFlags = ["--json"];
+
+    public static int Main(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help")
+        {
+            (args.Length == 0 ? Console.Error : Console.Out).WriteLine(Usage);
+            return args.Length == 0 ? BenchFailure.Usage : 0;
+        }
+        try
+        {
+            var (report, arguments) = args[0] switch
+            {
+                VerifyBench.Name => Run(args, VerifyBench.ValuedOptions, VerifyBench.Run),
+                "import" or "resolve" => throw new BenchFailure($"the {args[0]} benchmark is not written yet", BenchFailure.Usage),
+                _ => throw new BenchFailure($"unknown benchmark '{args[0]}'; try --help", BenchFailure.Usage),
+            };
+            if (arguments.Flag("--json"))
+            {
+                using var stdout = Console.OpenStandardOutput();
+                report.WriteJson(stdout);
+            }
+            else
+            {
+                report.WriteText(Console.Out);
+            }
+            return 0;
+        }
+        catch (BenchFailure e)
+        {
+            Console.Error.WriteLine("pith-bench: " + e.Message);
+            return e.ExitCode;
+        }
+        catch (CryptoUnavailableException e)
+        {
+            Console.Error.WriteLine("pith-bench: " + e.Message);
+            return BenchFailure.Failed;
+        }
+    }
+
+    private static (Report, BenchArguments) Run(string[] args, string[] valued, Func<BenchArguments, TextWriter, Report> bench)
+    {
+        var arguments = BenchArguments.Parse(args[1..], valued, CommonFlags);
+        return (bench(arguments, Console.Error), arguments);
+    }
+}

@@ -64,37 +64,40 @@ public sealed partial record CanonicalRecord(
         var metadata = element.GetProperty("metadata");
         if (metadata.ValueKind != JsonValueKind.Object) return Error("canonical_record.metadata is not an object");
         if (ExactFields(metadata, MetadataFields, "canonical_record.metadata") is { } metadataError) return Error(metadataError);
-        var strings = new Dictionary<string, string>();
-        foreach (var name in new[] { "license", "primary_cat", "submitted_at", "title_canon_sha256", "abstract_canon_sha256" })
+        var license = JsonFields.String(metadata, "license");
+        var primaryCat = JsonFields.String(metadata, "primary_cat");
+        var submittedAt = JsonFields.String(metadata, "submitted_at");
+        var titleHash = JsonFields.String(metadata, "title_canon_sha256");
+        var abstractHash = JsonFields.String(metadata, "abstract_canon_sha256");
+        foreach (var field in (ReadOnlySpan<JsonField<string>>)[license, primaryCat, submittedAt, titleHash, abstractHash])
         {
-            var field = JsonFields.String(metadata, name);
-            if (!field.Usable) return Error($"canonical_record.metadata.{field.Problem ?? name + " is missing"}");
-            strings[name] = field.Value!;
+            if (!field.Usable) return Error("canonical_record.metadata." + field.Problem);
         }
-        if (!SubmittedAtPattern().IsMatch(strings["submitted_at"]))
+        if (!SubmittedAtPattern().IsMatch(submittedAt.Value!))
             return Error("canonical_record.metadata.submitted_at is not YYYY-MM-DDThh:mm:ssZ");
-        foreach (var name in new[] { "title_canon_sha256", "abstract_canon_sha256" })
-        {
-            if (!Sha256HexPattern().IsMatch(strings[name])) return Error($"canonical_record.metadata.{name} is not 64 lower-case hex digits");
-        }
+        if (!Sha256HexPattern().IsMatch(titleHash.Value!)) return Error("canonical_record.metadata.title_canon_sha256 is not 64 lower-case hex digits");
+        if (!Sha256HexPattern().IsMatch(abstractHash.Value!)) return Error("canonical_record.metadata.abstract_canon_sha256 is not 64 lower-case hex digits");
         var crossCats = JsonFields.StringArray(metadata, "cross_cats_sorted");
         if (!crossCats.Usable) return Error("canonical_record.metadata." + crossCats.Problem);
 
         return ParseResult<CanonicalRecord>.ForValue(new CanonicalRecord(
-            element, source, kind.Value!, id.Value!, sourceVersion, strings["license"], strings["primary_cat"], strings["submitted_at"],
-            crossCats.Value!, strings["title_canon_sha256"], strings["abstract_canon_sha256"]));
+            element, source, kind.Value!, id.Value!, sourceVersion, license.Value!, primaryCat.Value!, submittedAt.Value!,
+            crossCats.Value!, titleHash.Value!, abstractHash.Value!));
     }
 
     private static string? ExactFields(JsonElement obj, string[] expected, string path)
     {
-        var seen = new List<string>();
-        foreach (var property in obj.EnumerateObject())
+        // Cheap when it holds: as many members as expected, each expected one present (duplicates are refused earlier).
+        var present = 0;
+        foreach (var name in expected)
         {
-            if (Array.IndexOf(expected, property.Name) < 0) return $"{path} has a field the schema does not define: '{property.Name}'";
-            seen.Add(property.Name);
+            if (obj.TryGetProperty(name, out _)) present++;
         }
-        var missing = expected.Where(e => !seen.Contains(e)).ToList();
-        return missing.Count > 0 ? $"{path} lacks {string.Join(", ", missing)}" : null;
+        if (present == expected.Length && obj.GetPropertyCount() == expected.Length) return null;
+        var missing = expected.Where(name => !obj.TryGetProperty(name, out _)).ToList();
+        if (missing.Count > 0) return $"{path} lacks {string.Join(", ", missing)}";
+        var extra = obj.EnumerateObject().First(p => Array.IndexOf(expected, p.Name) < 0);
+        return $"{path} has a field the schema does not define: '{extra.Name}'";
     }
 
     private static ParseResult<CanonicalRecord> Error(string message) => ParseResult<CanonicalRecord>.ForError(message);

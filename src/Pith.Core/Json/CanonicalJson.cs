@@ -58,7 +58,7 @@ public static class CanonicalJson
     /// <summary>The canonical bytes of <paramref name="value"/>, or the reason it has none.</summary>
     public static (byte[]? Bytes, CanonicalJsonError? Error) Serialize(JsonElement value)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
+        var buffer = Buffer();
         var error = TryWrite(value, buffer);
         return error is null ? (buffer.WrittenSpan.ToArray(), null) : (null, error);
     }
@@ -66,31 +66,70 @@ public static class CanonicalJson
     /// <summary>SHA-256 of the canonical bytes: the canonical digest of spec section 2.</summary>
     public static (byte[]? Digest, CanonicalJsonError? Error) Sha256(JsonElement value)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
+        var buffer = Buffer();
         var error = TryWrite(value, buffer);
         return error is null ? (SHA256.HashData(buffer.WrittenSpan), null) : (null, error);
+    }
+
+    /// <summary>Whether two values have the same canonical form (both must have one).</summary>
+    public static bool CanonicallyEqual(JsonElement a, JsonElement b)
+    {
+        var first = new ArrayBufferWriter<byte>(256);
+        var second = Buffer();
+        return TryWrite(a, first) is null && TryWrite(b, second) is null && first.WrittenSpan.SequenceEqual(second.WrittenSpan);
+    }
+
+    // One buffer per thread: verification canonicalises every record of a bulk import.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _buffer;
+
+    private static ArrayBufferWriter<byte> Buffer()
+    {
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        return buffer;
     }
 
     private static CanonicalJsonError? WriteObject(JsonElement value, IBufferWriter<byte> output)
     {
         // Sorting UTF-8 bytes ordinally is sorting by code point (UTF-16 order differs above U+FFFF).
-        var members = new List<(byte[] Key, JsonElement Value)>();
+        var members = new Member[value.GetPropertyCount()];
+        var count = 0;
         foreach (var property in value.EnumerateObject())
         {
-            if (!TryName(property, out var key)) return new CanonicalJsonError("a key holds a lone surrogate escape, which has no UTF-8 form");
-            members.Add((key, property.Value));
+            var member = new Member(property, null);
+            if (member.RawName.IndexOf((byte)'\\') >= 0)
+            {
+                // Only escaped names are decoded; the rest are their own UTF-8.
+                if (!TryName(property, out var decoded)) return new CanonicalJsonError("a key holds a lone surrogate escape, which has no UTF-8 form");
+                member = member with { Decoded = decoded };
+            }
+            // Insertion sort: objects here have a handful of members.
+            var at = count++;
+            while (at > 0 && members[at - 1].Name.SequenceCompareTo(member.Name) > 0)
+            {
+                members[at] = members[at - 1];
+                at--;
+            }
+            members[at] = member;
         }
-        members.Sort(static (a, b) => a.Key.AsSpan().SequenceCompareTo(b.Key));
         output.Write("{"u8);
-        for (var i = 0; i < members.Count; i++)
+        for (var i = 0; i < count; i++)
         {
             if (i > 0) output.Write(","u8);
-            WriteEscaped(members[i].Key, output);
+            WriteEscaped(members[i].Name, output);
             output.Write(":"u8);
-            if (TryWrite(members[i].Value, output) is { } error) return error;
+            if (TryWrite(members[i].Property.Value, output) is { } error) return error;
         }
         output.Write("}"u8);
         return null;
+    }
+
+    private readonly record struct Member(JsonProperty Property, byte[]? Decoded)
+    {
+        public ReadOnlySpan<byte> RawName => System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(Property);
+
+        public ReadOnlySpan<byte> Name => Decoded ?? RawName;
     }
 
     private static CanonicalJsonError? WriteString(JsonElement value, IBufferWriter<byte> output)

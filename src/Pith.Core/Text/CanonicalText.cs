@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -10,24 +11,40 @@ namespace Pith.Core.Text;
 /// </summary>
 public static class CanonicalText
 {
-    public static string Canonicalize(string text) => string.Join(' ', PythonText.Split(PythonText.Lower(text)));
+    [ThreadStatic]
+    private static StringBuilder? _builder;
+
+    public static string Canonicalize(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        PythonText.LowerSplitJoin(text, sb);
+        return sb.ToString();
+    }
 
     /// <summary>Lower-case hex SHA-256 of the canonical text, or null when the text has a lone surrogate (no UTF-8 form).</summary>
     public static string? Sha256Hex(string text)
     {
-        var canonical = Canonicalize(text);
-        byte[] utf8;
+        // Called for every title and abstract of a bulk import: reuse one builder and buffer per thread.
+        var sb = _builder ??= new StringBuilder(1024);
+        sb.Clear();
+        PythonText.LowerSplitJoin(text, sb);
+        var utf16 = sb.Length <= 4096 ? stackalloc char[sb.Length] : new char[sb.Length];
+        sb.CopyTo(0, utf16, sb.Length);
+        var rented = ArrayPool<byte>.Shared.Rent(utf16.Length * 3);
         try
         {
-            utf8 = new UTF8Encoding(false, throwOnInvalidBytes: true).GetBytes(canonical);
+            if (System.Text.Unicode.Utf8.FromUtf16(utf16, rented, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+                return null;
+            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(rented.AsSpan(0, written), digest);
+            return Convert.ToHexStringLower(digest);
         }
-        catch (EncoderFallbackException)
+        finally
         {
-            return null;
+            ArrayPool<byte>.Shared.Return(rented);
         }
-        return Convert.ToHexStringLower(SHA256.HashData(utf8));
     }
 
     /// <summary>True when the text has any character outside ASCII, where normalisation could matter.</summary>
-    public static bool HasNonAscii(string text) => !System.Text.Ascii.IsValid(text);
+    public static bool HasNonAscii(string text) => !Ascii.IsValid(text);
 }

@@ -16,27 +16,8 @@ public static class PythonText
     /// <summary>Python's <c>s.lower()</c>: full case mapping with the final-sigma rule.</summary>
     public static string Lower(string s)
     {
-        var cps = CodePoints(s);
         var sb = new StringBuilder(s.Length);
-        for (var i = 0; i < cps.Length; i++)
-        {
-            var cp = cps[i];
-            if (cp < 0x80)
-            {
-                sb.Append((char)(cp is >= 'A' and <= 'Z' ? cp + 32 : cp));
-            }
-            else if (cp == CapitalSigma)
-            {
-                sb.Append((char)(IsFinalSigma(cps, i) ? FinalSigma : SmallSigma));
-            }
-            else
-            {
-                var at = PythonUnicodeData.LowerFrom.BinarySearch(cp);
-                if (at >= 0) sb.Append(PythonUnicodeData.LowerTo[at]);
-                else if (cp > 0xFFFF) sb.Append(char.ConvertFromUtf32(cp));
-                else sb.Append((char)cp); // includes a lone surrogate, kept as it is
-            }
-        }
+        for (var i = 0; i < s.Length; i += CodePointLength(s, i)) AppendLower(sb, s, i);
         return sb.ToString();
     }
 
@@ -60,18 +41,72 @@ public static class PythonText
         if (start >= 0) yield return s[start..];
     }
 
+    /// <summary>
+    /// Python's <c>" ".join(s.lower().split())</c> in one pass. Splitting before or after lowering is the same:
+    /// no white-space character has a lower case, and white space is neither cased nor case-ignorable, so the
+    /// final-sigma context reads the same in the original string.
+    /// </summary>
+    public static void LowerSplitJoin(string s, StringBuilder output)
+    {
+        var pendingSpace = false;
+        var start = output.Length;
+        for (var i = 0; i < s.Length; i += CodePointLength(s, i))
+        {
+            if (IsWhiteSpace(s[i]))
+            {
+                pendingSpace = output.Length > start;
+                continue;
+            }
+            if (pendingSpace) output.Append(' ');
+            pendingSpace = false;
+            AppendLower(output, s, i);
+        }
+    }
+
     /// <summary>Python's <c>str.isspace</c> for one code point.</summary>
-    public static bool IsWhiteSpace(int cp) => PythonUnicodeData.WhiteSpace.BinarySearch(cp) >= 0;
+    public static bool IsWhiteSpace(int cp) =>
+        cp < 0x80
+            ? cp == ' ' || cp is >= '\t' and <= '\r' || cp is >= 0x1C and <= 0x1F
+            : PythonUnicodeData.WhiteSpace.BinarySearch(cp) >= 0;
+
+    private static void AppendLower(StringBuilder sb, string s, int i)
+    {
+        var c = s[i];
+        if (c < 0x80)
+        {
+            sb.Append(c is >= 'A' and <= 'Z' ? (char)(c + 32) : c);
+            return;
+        }
+        var cp = CodePointAt(s, i);
+        if (cp == CapitalSigma)
+        {
+            sb.Append((char)(IsFinalSigma(s, i) ? FinalSigma : SmallSigma));
+            return;
+        }
+        var at = PythonUnicodeData.LowerFrom.BinarySearch(cp);
+        if (at >= 0) sb.Append(PythonUnicodeData.LowerTo[at]);
+        else sb.Append(s, i, CodePointLength(s, i)); // unchanged, a lone surrogate included
+    }
 
     // CPython's handle_capital_sigma: \p{cased}\p{case-ignorable}* Σ !(\p{case-ignorable}* \p{cased}).
-    private static bool IsFinalSigma(int[] cps, int i)
+    private static bool IsFinalSigma(string s, int i)
     {
-        var j = i - 1;
-        while (j >= 0 && InRanges(PythonUnicodeData.CaseIgnorableRanges, cps[j])) j--;
-        if (j < 0 || !InRanges(PythonUnicodeData.CasedRanges, cps[j])) return false;
-        j = i + 1;
-        while (j < cps.Length && InRanges(PythonUnicodeData.CaseIgnorableRanges, cps[j])) j++;
-        return j == cps.Length || !InRanges(PythonUnicodeData.CasedRanges, cps[j]);
+        var j = i;
+        int cp;
+        do
+        {
+            if (j == 0) return false;
+            j = PreviousStart(s, j);
+            cp = CodePointAt(s, j);
+        }
+        while (InRanges(PythonUnicodeData.CaseIgnorableRanges, cp));
+        if (!InRanges(PythonUnicodeData.CasedRanges, cp)) return false;
+        for (j = i + 1; j < s.Length; j += CodePointLength(s, j))
+        {
+            cp = CodePointAt(s, j);
+            if (!InRanges(PythonUnicodeData.CaseIgnorableRanges, cp)) return !InRanges(PythonUnicodeData.CasedRanges, cp);
+        }
+        return true;
     }
 
     private static bool InRanges(ReadOnlySpan<int> ranges, int cp)
@@ -87,21 +122,12 @@ public static class PythonText
         return false;
     }
 
-    private static int[] CodePoints(string s)
-    {
-        var list = new List<int>(s.Length);
-        for (var i = 0; i < s.Length; i++)
-        {
-            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
-            {
-                list.Add(char.ConvertToUtf32(s[i], s[i + 1]));
-                i++;
-            }
-            else
-            {
-                list.Add(s[i]);
-            }
-        }
-        return [.. list];
-    }
+    // Code points of a .NET string: a surrogate pair is one; a lone surrogate stands for itself.
+    private static int CodePointLength(string s, int i) =>
+        char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]) ? 2 : 1;
+
+    private static int CodePointAt(string s, int i) => CodePointLength(s, i) == 2 ? char.ConvertToUtf32(s[i], s[i + 1]) : s[i];
+
+    private static int PreviousStart(string s, int i) =>
+        i >= 2 && char.IsLowSurrogate(s[i - 1]) && char.IsHighSurrogate(s[i - 2]) ? i - 2 : i - 1;
 }

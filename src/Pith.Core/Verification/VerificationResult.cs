@@ -17,8 +17,14 @@ public sealed class VerificationResult
         Checks = checks;
         Record = record;
         KeyId = keyId;
-        Valid = checks.All(c => c.Status != CheckStatus.Fail)
-                && checks.Any(c => c.Name == CheckName.Signature && c.Status == CheckStatus.Pass);
+        var failed = false;
+        var signed = false;
+        foreach (var check in checks)
+        {
+            failed |= check.Status == CheckStatus.Fail;
+            signed |= check.Status == CheckStatus.Pass && check.Name == CheckName.Signature;
+        }
+        Valid = signed && !failed;
     }
 
     /// <summary>The document's type field (see <see cref="Documents.DocumentType"/>), or null when it has none.</summary>
