@@ -35,6 +35,8 @@ public sealed class BenchArguments
 
     public bool Flag(string name) => _given.ContainsKey(name);
 
+    public string? String(string name) => _given.GetValueOrDefault(name);
+
     public int Int(string name, int fallback, int minimum) =>
         !_given.TryGetValue(name, out var text) ? fallback
         : int.TryParse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value) && value >= minimum ? value

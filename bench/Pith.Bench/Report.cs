@@ -59,7 +59,7 @@ public sealed class Report(string benchmark)
         foreach (var f in _figures.Where(Contended))
             output.WriteLine($"  WARNING: '{f.Label}' shared the machine (cores used {Number(f.CoresBusy, 2)} of {f.Threads}, by others {Others(f)}): rerun when quiet");
         if (_derived.Count > 0) output.WriteLine();
-        foreach (var (_, label, _, text) in _derived) output.WriteLine($"  {label,-36}{text}");
+        foreach (var (_, label, _, text) in _derived.Where(d => d.Label.Length > 0)) output.WriteLine($"  {label,-36}{text}");
     }
 
     public void WriteJson(Stream output)

@@ -15,14 +15,19 @@ public static class BoundedReader
     {
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-            // Length is 0 for pipes and some special files: those are read, bounded, like a stream.
-            var length = stream.Length;
+            // One open, one fstat, one read (of one byte more than the size, to see the end): imports read many files.
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var length = RandomAccess.GetLength(handle);
             if (length > JsonDocumentReader.MaxBytes) return new ReadOutcome(null, length, null);
-            var bytes = new byte[length];
-            stream.ReadExactly(bytes);
-            // A file that grew while being read, or a pipe, goes on as a stream.
-            return new ReadOutcome(stream.ReadByte() is var next and >= 0 ? Read(stream, [.. bytes, (byte)next]) : bytes, null, null);
+            var buffer = new byte[length + 1];
+            var read = 0;
+            int n;
+            while (read < buffer.Length && (n = RandomAccess.Read(handle, buffer.AsSpan(read), read)) > 0) read += n;
+            if (read <= length) return new ReadOutcome(buffer[..read], null, null);
+            // Length 0 for a pipe or a special file, or a file that grew while read: go on as a stream, bounded.
+            using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+            stream.Position = read;
+            return new ReadOutcome(Read(stream, buffer), null, null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

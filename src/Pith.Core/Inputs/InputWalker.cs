@@ -58,11 +58,13 @@ public static class InputWalker
             {
                 var entry = entries[i];
                 var entryPath = Path.Combine(path, entry.Name);
+                // The attributes come with the listing; asking every entry for its link target would cost a syscall each.
+                var isLink = entry.Attributes.HasFlag(FileAttributes.ReparsePoint);
                 if (entry is DirectoryInfo)
                 {
-                    if (entry.LinkTarget is null) pending.Push((entryPath, true));
+                    if (!isLink) pending.Push((entryPath, true));
                 }
-                else if (entry.LinkTarget is null || LinksInside(entry, top))
+                else if (!isLink || LinksInside(entry, top))
                 {
                     pending.Push((entryPath, false));
                 }

@@ -42,11 +42,18 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
     private ImportSummary RunChecked(IReadOnlyList<string> paths, Action<ImportProgress>? progress, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
-        // Reading every stored hash walks the record tables before the first write: corruption there stops the
-        // import before anything is modified.
         var known = KnownBytes();
-        var runId = StartRun(paths);
-        var bulkLoad = PrepareIndexes();
+        // Bulk-load settings for this connection: a page cache that holds a whole batch, so that SQLite does not
+        // spill dirty pages (and sync the journal) in the middle of a transaction.
+        database.Execute("PRAGMA cache_size = -65536");
+        database.Execute("PRAGMA temp_store = MEMORY");
+        // Nothing is written, not even the run's row, until the whole file is known intact: reading and verifying
+        // go on meanwhile.
+        var run = new Lazy<(long RunId, bool BulkLoad)>(() =>
+        {
+            database.EnsureIntact();
+            return (StartRun(paths), PrepareIndexes());
+        });
 
         var work = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(QueueLength) { SingleWriter = true });
         var results = Channel.CreateBounded<Result>(new BoundedChannelOptions(QueueLength) { SingleReader = true });
@@ -62,7 +69,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         var tally = new Tally(options.MaxRejectsInSummary);
         try
         {
-            Write(results.Reader, runId, tally, () => progress?.Invoke(new ImportProgress(Volatile.Read(ref filesDone.Value), counter.Total, tally.Inputs, clock.Elapsed)));
+            Write(results.Reader, run, tally, () => progress?.Invoke(new ImportProgress(Volatile.Read(ref filesDone.Value), counter.Total, tally.Inputs, clock.Elapsed)));
         }
         finally
         {
@@ -73,6 +80,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         }
         // Surface a worker's or the producer's failure (an I/O error on standard input, a bug) rather than hide it.
         Task.WaitAll([.. workers, producer]);
+        var (runId, bulkLoad) = run.Value;
         if (bulkLoad) CreateDeferredIndexes();
         FinishRun(runId, tally);
         return tally.Summary(runId, clock.Elapsed, interrupted: cancel.IsCancellationRequested);
@@ -257,9 +265,9 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
     }
 
     /// <summary>The single writer: commits in batches of <see cref="ImportOptions.BatchSize"/> or every <see cref="ImportOptions.BatchTime"/>.</summary>
-    private void Write(ChannelReader<Result> results, long runId, Tally tally, Action report)
+    private void Write(ChannelReader<Result> results, Lazy<(long RunId, bool BulkLoad)> run, Tally tally, Action report)
     {
-        using var writer = new RecordWriter(database.Connection, runId);
+        RecordWriter? writer = null;
         SqliteTransaction? transaction = null;
         var inBatch = 0;
         var batchClock = Stopwatch.StartNew();
@@ -277,18 +285,19 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
                     }
                     if (transaction is null)
                     {
+                        writer ??= new RecordWriter(database.Connection, run.Value.RunId);
                         transaction = database.Connection.BeginTransaction();
                         writer.Enlist(transaction);
                         batchClock.Restart();
                     }
                     if (result.Reject is { } reject)
                     {
-                        writer.WriteReject(reject);
+                        writer!.WriteReject(reject);
                         tally.Add(reject);
                     }
                     else
                     {
-                        tally.Add(writer.Write(result.Record!, result.KeyId!, result.Bytes!, result.Sha!, result.From!));
+                        tally.Add(writer!.Write(result.Record!, result.KeyId!, result.Bytes!, result.Sha!, result.From!));
                         _budget.Give(result.Bytes!.Length);
                     }
                     if (++inBatch >= options.BatchSize || batchClock.Elapsed >= options.BatchTime)
@@ -311,6 +320,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         finally
         {
             transaction?.Dispose();
+            writer?.Dispose();
         }
     }
 

@@ -16,7 +16,7 @@ internal sealed class RecordWriter : IDisposable
     private readonly SqliteCommand _find;
     private readonly SqliteCommand _inHistory;
     private readonly SqliteCommand _insert;
-    private readonly SqliteCommand _insertAlias;
+    private readonly SqliteCommand _insertAliases;
     private readonly SqliteCommand _toHistoryFromCurrent;
     private readonly SqliteCommand _toHistoryNew;
     private readonly SqliteCommand _replace;
@@ -34,12 +34,15 @@ internal sealed class RecordWriter : IDisposable
                                  updated_at, imported_at, imported_from, run_id, bytes_sha256, original)
             VALUES ($pith_number, $code, $digest, $year, $source_kind, $source_id, $source_version, $title, $key_id, $signature,
                     $updated_at, $imported_at, $imported_from, $run_id, $bytes_sha256, $original)
+            ON CONFLICT (pith_number) DO NOTHING
             RETURNING id
             """,
             "$pith_number", "$code", "$digest", "$year", "$source_kind", "$source_id", "$source_version", "$title", "$key_id", "$signature",
             "$updated_at", "$imported_at", "$imported_from", "$run_id", "$bytes_sha256", "$original");
-        _insertAlias = Command("INSERT INTO aliases (record_id, kind, value, normalized) VALUES ($id, $kind, $value, $normalized)",
-            "$id", "$kind", "$value", "$normalized");
+        // Every record has the same number of aliases: one statement writes them all.
+        var rows = Enumerable.Range(0, AliasKind.All.Count).Select(i => $"($id, $kind{i}, $value{i}, $normalized{i})");
+        _insertAliases = Command("INSERT INTO aliases (record_id, kind, value, normalized) VALUES " + string.Join(", ", rows),
+            ["$id", .. Enumerable.Range(0, AliasKind.All.Count).SelectMany(i => new[] { $"$kind{i}", $"$value{i}", $"$normalized{i}" })]);
         _toHistoryFromCurrent = Command(
             """
             INSERT OR IGNORE INTO record_history (record_id, updated_at, imported_at, imported_from, run_id, bytes_sha256, original)
@@ -66,28 +69,29 @@ internal sealed class RecordWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { _find, _inHistory, _insert, _insertAlias, _toHistoryFromCurrent, _toHistoryNew, _replace, _reject })
+        foreach (var command in new[] { _find, _inHistory, _insert, _insertAliases, _toHistoryFromCurrent, _toHistoryNew, _replace, _reject })
             command.Dispose();
     }
 
     /// <summary>Binds every command to the transaction under way (Microsoft.Data.Sqlite requires it).</summary>
     public void Enlist(SqliteTransaction transaction)
     {
-        foreach (var command in new[] { _find, _inHistory, _insert, _insertAlias, _toHistoryFromCurrent, _toHistoryNew, _replace, _reject })
+        foreach (var command in new[] { _find, _inHistory, _insert, _insertAliases, _toHistoryFromCurrent, _toHistoryNew, _replace, _reject })
             command.Transaction = transaction;
     }
 
     public ImportOutcome Write(VerifiedRecord record, string keyId, byte[] original, byte[] bytesSha256, string importedFrom)
     {
         var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture);
-        var pithNumber = record.PithNumber.ToString();
-        _find.Parameters["$pith_number"].Value = pithNumber;
+        // A new Pith number is the common case: try the insert first, and look the record up only when it is stored.
+        if (TryInsert(record, keyId, original, bytesSha256, importedFrom, now)) return ImportOutcome.Imported;
+        _find.Parameters["$pith_number"].Value = record.PithNumber.ToString();
         long id;
         byte[] currentSha;
         string? currentUpdatedAt;
         using (var reader = _find.ExecuteReader())
         {
-            if (!reader.Read()) return Insert(record, keyId, original, bytesSha256, importedFrom, now);
+            if (!reader.Read()) throw new InvalidOperationException($"{record.PithNumber} conflicted on insert but is not stored");
             id = reader.GetInt64(0);
             currentSha = (byte[])reader.GetValue(1);
             currentUpdatedAt = reader.IsDBNull(2) ? null : reader.GetString(2);
@@ -119,21 +123,24 @@ internal sealed class RecordWriter : IDisposable
         _reject.ExecuteNonQuery();
     }
 
-    private ImportOutcome Insert(VerifiedRecord record, string keyId, byte[] original, byte[] bytesSha256, string importedFrom, string now)
+    private bool TryInsert(VerifiedRecord record, string keyId, byte[] original, byte[] bytesSha256, string importedFrom, string now)
     {
         var number = record.PithNumber;
-        Bind(_insert, ("$pith_number", number.ToString()), ("$code", number.Code), ("$digest", record.Digest), ("$year", number.Year),
-            ("$source_kind", record.SourceKind), ("$source_id", record.SourceId), ("$source_version", record.SourceVersion),
-            ("$title", record.Title), ("$key_id", keyId), ("$signature", record.SignatureB64), ("$updated_at", record.UpdatedAt),
-            ("$imported_at", now), ("$imported_from", importedFrom), ("$run_id", _runId), ("$bytes_sha256", bytesSha256), ("$original", original));
-        var id = (long)_insert.ExecuteScalar()!;
-        foreach (var alias in record.Aliases)
+        Bind(_insert, number.ToString(), number.Code, record.Digest, number.Year, record.SourceKind, record.SourceId, record.SourceVersion,
+            record.Title, keyId, record.SignatureB64, record.UpdatedAt, now, importedFrom, _runId, bytesSha256, original);
+        if (_insert.ExecuteScalar() is not long id) return false;
+        var values = new object?[1 + 3 * record.Aliases.Count];
+        values[0] = id;
+        for (var i = 0; i < record.Aliases.Count; i++)
         {
-            Bind(_insertAlias, ("$id", id), ("$kind", alias.Kind), ("$value", alias.Value),
-                ("$normalized", PithAliases.NormalizeForLookup(alias.Kind, alias.Value)));
-            _insertAlias.ExecuteNonQuery();
+            var alias = record.Aliases[i];
+            values[1 + 3 * i] = alias.Kind;
+            values[2 + 3 * i] = alias.Value;
+            values[3 + 3 * i] = PithAliases.NormalizeForLookup(alias.Kind, alias.Value);
         }
-        return ImportOutcome.Imported;
+        Bind(_insertAliases, values);
+        _insertAliases.ExecuteNonQuery();
+        return true;
     }
 
     private SqliteCommand Command(string sql, params string[] parameters)
@@ -147,5 +154,11 @@ internal sealed class RecordWriter : IDisposable
     private static void Bind(SqliteCommand command, params (string Name, object? Value)[] values)
     {
         foreach (var (name, value) in values) command.Parameters[name].Value = value ?? DBNull.Value;
+    }
+
+    /// <summary>Binds values in the order the command's parameters were declared (no look-up by name on the hot path).</summary>
+    private static void Bind(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
     }
 }

@@ -43,15 +43,17 @@ public sealed class ImportUnusableIndexTests : IDisposable
         // Only the rejects table's page is damaged: the stored records read fine, so the damage shows when the first
         // reject is written. The run must not leave its own traces (an import_runs row) in a file it calls corrupt.
         var db = RealIndex("index.db");
-        long rootPage;
+        long rootPage, pageSize;
         using (var connection = IndexFile.Open(db))
         using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT rootpage FROM sqlite_master WHERE name = 'rejects'";
             rootPage = (long)command.ExecuteScalar()!;
+            command.CommandText = "PRAGMA page_size";
+            pageSize = (long)command.ExecuteScalar()!;
         }
         var bytes = File.ReadAllBytes(db);
-        new Random(7).NextBytes(bytes.AsSpan((int)(rootPage - 1) * 4096, 4096));
+        new Random(7).NextBytes(bytes.AsSpan((int)((rootPage - 1) * pageSize), (int)pageSize));
         File.WriteAllBytes(db, bytes);
 
         AssertRefusedUnmodified(db, "corrupt", Samples.NotRecords);

@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Pith.Testing;
+
+namespace Pith.Bench;
+
+/// <summary>
+/// <c>import</c>: <c>pith import</c> as a whole process over a generated corpus on disk (a nested folder tree of
+/// records signed with a test key, reissued copies of some, and a few hundred bad files): a fresh import, then a
+/// re-import of the same tree. Reports records/s end to end, the process's peak memory and the index's bytes per
+/// record. The page cache is warm: the corpus was just written.
+/// </summary>
+public static class ImportBench
+{
+    public const string Name = "import";
+    public const int DefaultRecords = 100_000;
+
+    public static readonly string[] ValuedOptions = ["--records", "--reissued", "--bad", "--dir", "--jobs"];
+
+    public static Report Run(BenchArguments arguments, TextWriter progress)
+    {
+        var count = arguments.Int("--records", DefaultRecords, minimum: 1);
+        var reissued = arguments.Int("--reissued", Math.Max(1, count / 100), minimum: 0);
+        var bad = arguments.Int("--bad", 300, minimum: 0);
+        var jobs = arguments.Int("--jobs", Environment.ProcessorCount, minimum: 1);
+        var root = arguments.String("--dir") ?? Path.Combine(Path.GetTempPath(), $"pith-import-bench-{Environment.ProcessId}");
+        var keep = arguments.Flag("--keep");
+        var report = new Report(Name);
+        try
+        {
+            var key = new TestKey("pith-bench-2026");
+            var corpusDir = Path.Combine(root, "corpus");
+            var generation = Stopwatch.StartNew();
+            var corpusBytes = WriteCorpus(key, corpusDir, count, reissued, bad, progress);
+            generation.Stop();
+            var keyFile = Path.Combine(root, "test-key.json");
+            File.WriteAllText(keyFile, key.ToKeyFileJson());
+            var inputs = count + reissued + bad;
+            report.Fact("records", "corpus", count,
+                $"{count:N0} records + {reissued:N0} reissued copies + {bad:N0} bad files = {inputs:N0} inputs, {Report.Megabytes(corpusBytes)} in a nested tree");
+            report.Fact("generation_seconds", "generation (not timed)", Math.Round(generation.Elapsed.TotalSeconds, 1), $"{generation.Elapsed.TotalSeconds:F1} s");
+            report.Fact("jobs", "pith import --jobs", jobs, jobs.ToString(CultureInfo.InvariantCulture));
+
+            var db = Path.Combine(root, "index.db");
+            var fresh = RunImport(db, keyFile, corpusDir, jobs, progress, "fresh import");
+            Expect(fresh.Summary, "imported", count);
+            Expect(fresh.Summary, "rejected", bad);
+            var copies = fresh.Summary["updated"]!.GetValue<long>() + fresh.Summary["historical"]!.GetValue<long>();
+            if (copies != reissued) throw new BenchFailure($"pith import kept {copies} reissued copies, expected {reissued}: {fresh.Summary.ToJsonString()}");
+            var dbBytes = new FileInfo(db).Length;
+            var again = RunImport(db, keyFile, corpusDir, jobs, progress, "re-import");
+            Expect(again.Summary, "unchanged", count + reissued);
+            Expect(again.Summary, "rejected", bad);
+
+            foreach (var (key2, label, run) in new[] { ("fresh", "fresh import", fresh), ("reimport", "re-import", again) })
+            {
+                report.Derived($"{key2}_records_per_second", label,
+                    Math.Round(inputs / run.Wall.TotalSeconds, 0),
+                    $"{inputs / run.Wall.TotalSeconds:N0} records/s end to end ({run.Wall.TotalSeconds:F2} s for {inputs:N0} inputs, process start included), peak memory {Report.Megabytes(run.PeakBytes)}");
+                report.Derived($"{key2}_peak_bytes", "", run.PeakBytes, "");
+                report.Derived($"{key2}_seconds", "", Math.Round(run.Wall.TotalSeconds, 3), "");
+            }
+            report.Derived("index_bytes_per_record", "index size", dbBytes / count,
+                $"{Report.Megabytes(dbBytes)}, {dbBytes / count:N0} bytes per record (the original bytes of each record are kept)");
+            return report;
+        }
+        finally
+        {
+            if (!keep) TryDelete(root);
+            else progress.WriteLine($"kept {root}");
+        }
+    }
+
+    private static void Expect(JsonObject summary, string field, long expected)
+    {
+        var actual = summary[field]?.GetValue<long>();
+        if (actual != expected)
+            throw new BenchFailure($"pith import reported {field} = {actual}, expected {expected}: {summary.ToJsonString()}");
+    }
+
+    /// <summary>Writes the corpus in chunks (bounded memory at any size) and returns its total bytes.</summary>
+    private static long WriteCorpus(TestKey key, string dir, int count, int reissued, int bad, TextWriter progress)
+    {
+        var generator = new CorpusGenerator(key);
+        var sources = generator.DistinctSources(count);
+        long total = 0;
+        const int chunk = 10_000;
+        for (var start = 0; start < count; start += chunk)
+        {
+            var end = Math.Min(count, start + chunk);
+            progress.Write($"\rwriting records {end:N0} / {count:N0}");
+            var sizes = new long[end - start];
+            Parallel.For(start, end, i =>
+            {
+                var record = generator.CreateRecord(i, sources[i]);
+                var bytes = CorpusGenerator.Serialize(record);
+                var path = FileFor(dir, i, record["pith_number"]!.GetValue<string>()[^26..], "");
+                File.WriteAllBytes(path, bytes);
+                // A reissue: the same canonical record (so the same signature), newer updated_at and display data.
+                if (i < reissued)
+                {
+                    record["updated_at"] = "2026-09-01T12:00:00.000000+00:00";
+                    record["inbound_citations"]!["count"] = 1_000 + i;
+                    var again = CorpusGenerator.Serialize(record);
+                    File.WriteAllBytes(FileFor(dir, i, record["pith_number"]!.GetValue<string>()[^26..], "-reissued"), again);
+                    bytes = [.. bytes, .. again];
+                }
+                sizes[i - start] = bytes.Length;
+            });
+            total += sizes.Sum();
+        }
+        progress.WriteLine();
+        var badDir = Path.Combine(dir, "downloads-gone-wrong");
+        Directory.CreateDirectory(badDir);
+        var sample = CorpusGenerator.Serialize(generator.CreateRecord(0, sources[0]));
+        for (var i = 0; i < bad; i++)
+        {
+            byte[] bytes = (i % 3) switch
+            {
+                0 => Encoding.UTF8.GetBytes($"<!DOCTYPE html><html><body>Error {i}: the paper site timed out</body></html>"),
+                1 => sample[..(sample.Length / 2 + i)],
+                _ => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(sample).Replace("\"title\":\"", $"\"title\":\"tampered {i} ", StringComparison.Ordinal)),
+            };
+            File.WriteAllBytes(Path.Combine(badDir, $"bad-{i:00000}.json"), bytes);
+            total += bytes.Length;
+        }
+        return total;
+    }
+
+    // A nested tree like a mirror's: 2 levels of folders, about 50 files in each.
+    private static string FileFor(string dir, int index, string code, string suffix)
+    {
+        var folder = Path.Combine(dir, $"a{index % 40:00}", $"b{index / 40 % 50:00}");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, code + suffix + ".json");
+    }
+
+    private sealed record ImportRun(TimeSpan Wall, long PeakBytes, JsonObject Summary);
+
+    private static ImportRun RunImport(string db, string keyFile, string corpus, int jobs, TextWriter progress, string what)
+    {
+        progress.WriteLine($"{what}...");
+        var pith = Path.Combine(AppContext.BaseDirectory, "pith.dll");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { pith, "import", "--db", db, "--keys", keyFile, "--jobs", jobs.ToString(CultureInfo.InvariantCulture), "--quiet", "--json", corpus })
+            start.ArgumentList.Add(arg);
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new BenchFailure("could not start pith");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        var peak = 0L;
+        while (!process.WaitForExit(20)) peak = Math.Max(peak, PeakResident(process.Id));
+        clock.Stop();
+        if (process.ExitCode is not (0 or 1))
+            throw new BenchFailure($"pith import exited {process.ExitCode}: {stderr.Result.Trim()}");
+        return new ImportRun(clock.Elapsed, peak, JsonNode.Parse(stdout.Result)!.AsObject());
+    }
+
+    // VmHWM: the process's peak resident set so far (it only grows), read while it runs.
+    private static long PeakResident(int pid)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                    return long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+        catch (IOException)
+        {
+            // The process ended between two reads.
+        }
+        return 0;
+    }
+
+    private static void TryDelete(string root)
+    {
+        try
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a temp folder.
+        }
+    }
+}
