@@ -60,6 +60,7 @@ internal static class Migrations
             normalized TEXT NOT NULL,
             PRIMARY KEY (record_id, kind)
         ) WITHOUT ROWID;
+        CREATE INDEX aliases_lookup ON aliases(normalized, kind);
         CREATE TABLE rejects (
             id     INTEGER PRIMARY KEY,
             run_id INTEGER NOT NULL REFERENCES import_runs(id),
@@ -75,6 +76,8 @@ internal static class Migrations
     public static readonly (string Name, string Create)[] DeferredIndexes =
     [
         ("aliases_lookup", "CREATE INDEX IF NOT EXISTS aliases_lookup ON aliases(normalized, kind)"),
+        ("records_code", "CREATE INDEX IF NOT EXISTS records_code ON records(code)"),
+        ("records_source", "CREATE INDEX IF NOT EXISTS records_source ON records(source_kind, source_id, source_version)"),
     ];
 
     public static int Latest => Steps.Length;
