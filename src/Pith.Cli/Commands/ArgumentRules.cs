@@ -5,6 +5,14 @@ namespace Pith.Cli.Commands;
 /// <summary>Argument validation shared by commands.</summary>
 public static class ArgumentRules
 {
+    /// <summary>The PATH... argument of the commands that read inputs: one or more, mistyped options refused.</summary>
+    public static Argument<string[]> Paths(string description)
+    {
+        var paths = new Argument<string[]>("PATH") { Description = description, Arity = ArgumentArity.OneOrMore };
+        paths.RejectUnknownOptions();
+        return paths;
+    }
+
     /// <summary>
     /// A token like <c>--bogus</c> is a mistyped option, not a path: reject it (a file really named so can be
     /// given as <c>./--bogus</c>). A lone <c>-</c> is standard input.

@@ -13,12 +13,7 @@ public static class ImportCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("PATH")
-        {
-            Description = "Record files, folders (recursively), .jsonl files (one record per line), or - for standard input.",
-            Arity = ArgumentArity.OneOrMore,
-        };
-        paths.RejectUnknownOptions();
+        var paths = ArgumentRules.Paths("Record files, folders (recursively), .jsonl files (one record per line), or - for standard input.");
         var db = IndexOptions.CreateDb();
         var keys = KeyOptions.Create();
         var jobs = new Option<int?>("--jobs", "-j") { Description = "Parallel workers reading and verifying (default: all cores).", HelpName = "N" };

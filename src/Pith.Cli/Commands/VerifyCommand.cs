@@ -15,12 +15,7 @@ public static class VerifyCommand
 
     public static Command Create()
     {
-        var paths = new Argument<string[]>("PATH")
-        {
-            Description = "A record file, a folder (every file in it, recursively), or - for standard input.",
-            Arity = ArgumentArity.OneOrMore,
-        };
-        paths.RejectUnknownOptions();
+        var paths = ArgumentRules.Paths("A record file, a folder (every file in it, recursively), or - for standard input.");
         var keys = KeyOptions.Create();
         var json = new Option<bool>("--json") { Description = "One JSON object per input per line (JSON Lines), media type " + VerificationResult.MediaType + "." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "List every check of every input, with its outcome." };
@@ -82,7 +77,7 @@ public static class VerifyCommand
         return (input.Path, read.OversizeLength is { } size ? RecordVerifier.Oversize(size) : verifier.Verify(read.Bytes!), false);
     }
 
-    private static VerificationResult ReadFailure(string reason) => new(null, [new Check(CheckName.Read, CheckStatus.Fail, reason)], null, null);
+    private static VerificationResult ReadFailure(string reason) => VerificationResult.Failed(CheckName.Read, reason);
 
     private static void WriteHuman(StreamWriter output, string path, VerificationResult result, bool verbose)
     {

@@ -23,8 +23,7 @@ public sealed class RecordVerifier(TrustedKeys trustedKeys, IEd25519 ed25519)
     public VerificationResult Verify(Stream stream) => Verify(Inputs.BoundedReader.Read(stream, []));
 
     /// <summary>The result for an input too large to be a record, known by its size without reading it.</summary>
-    public static VerificationResult Oversize(long size) =>
-        new(null, [new Check(CheckName.Parse, CheckStatus.Fail, JsonDocumentReader.TooLarge(size))], null, null);
+    public static VerificationResult Oversize(long size) => VerificationResult.Failed(CheckName.Parse, JsonDocumentReader.TooLarge(size));
 
     public VerificationResult Verify(ReadOnlyMemory<byte> bytes)
     {

@@ -27,6 +27,9 @@ public sealed class VerificationResult
         Valid = signed && !failed;
     }
 
+    /// <summary>A result that is one failed check: an input that could not be read, or is too large to be read.</summary>
+    public static VerificationResult Failed(string check, string detail) => new(null, [new Check(check, CheckStatus.Fail, detail)], null, null);
+
     /// <summary>The document's type field (see <see cref="Documents.DocumentType"/>), or null when it has none.</summary>
     public string? DocumentType { get; }
 

@@ -104,7 +104,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
     {
         using var command = database.Connection.CreateCommand();
         command.CommandText = "INSERT INTO import_runs (started_at, sources) VALUES ($started, $sources) RETURNING id";
-        command.Parameters.AddWithValue("$started", Now());
+        command.Parameters.AddWithValue("$started", Timestamp.Now());
         command.Parameters.AddWithValue("$sources", JsonSerializer.Serialize(paths));
         return (long)command.ExecuteScalar()!;
     }
@@ -132,7 +132,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
                                    historical = $historical, rejected = $rejected
             WHERE id = $id
             """;
-        command.Parameters.AddWithValue("$finished", Now());
+        command.Parameters.AddWithValue("$finished", Timestamp.Now());
         command.Parameters.AddWithValue("$imported", tally.Imported);
         command.Parameters.AddWithValue("$updated", tally.Updated);
         command.Parameters.AddWithValue("$unchanged", tally.Unchanged);
@@ -325,8 +325,6 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
     }
 
     private static bool WaitToRead(ChannelReader<Result> results) => results.WaitToReadAsync().AsTask().GetAwaiter().GetResult();
-
-    private static string Now() => DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>One input to process: a file to read, or a line already read. A file end marks a JSON Lines file done.</summary>
     private sealed record WorkItem(string Path, long? Line, byte[]? Bytes, bool CountsAsFile, bool IsFileEnd = false);

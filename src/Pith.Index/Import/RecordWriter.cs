@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Pith.Core.Identifiers;
 using Pith.Core.Verification;
@@ -82,7 +81,7 @@ internal sealed class RecordWriter : IDisposable
 
     public ImportOutcome Write(VerifiedRecord record, string keyId, byte[] original, byte[] bytesSha256, string importedFrom)
     {
-        var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture);
+        var now = Timestamp.Now();
         // A new Pith number is the common case: try the insert first, and look the record up only when it is stored.
         if (TryInsert(record, keyId, original, bytesSha256, importedFrom, now)) return ImportOutcome.Imported;
         _find.Parameters["$pith_number"].Value = record.PithNumber.ToString();
