@@ -72,7 +72,7 @@ public static class ImportCommand
             foreach (var reject in summary.Rejects)
                 output.WriteLine($"REJECT {TerminalText.Sanitize(reject.Where)}: {reject.Check}: {TerminalText.Sanitize(reject.Reason)}");
             if (summary.Rejects.Count < summary.Rejected)
-                output.WriteLine($"... {summary.Rejected - summary.Rejects.Count} more rejects are listed in the index (pith stats)");
+                output.WriteLine($"... {summary.Rejected - summary.Rejects.Count} more rejects are stored in the index (table rejects, run {summary.RunId})");
         }
         output.WriteLine($"{(summary.Interrupted ? "interrupted: " : "")}imported {summary.Imported}, updated {summary.Updated}, unchanged {summary.Unchanged}, " +
                          $"older copies kept {summary.Historical}, rejected {summary.Rejected}" +

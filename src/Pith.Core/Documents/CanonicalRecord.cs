@@ -102,9 +102,10 @@ public sealed partial record CanonicalRecord(
 
     private static ParseResult<CanonicalRecord> Error(string message) => ParseResult<CanonicalRecord>.ForError(message);
 
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$")]
+    // \z, not $: $ also matches before a final newline.
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\z")]
     private static partial Regex SubmittedAtPattern();
 
-    [GeneratedRegex("^[0-9a-f]{64}$")]
+    [GeneratedRegex(@"^[0-9a-f]{64}\z")]
     internal static partial Regex Sha256HexPattern();
 }

@@ -17,19 +17,22 @@ public static class BoundedReader
         {
             // One open, one fstat, one read (of one byte more than the size, to see the end): imports read many files.
             using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+            // A pipe (e.g. <(curl ...)) or a device cannot seek: read it as a stream, bounded.
+            if (!stream.CanSeek) return new ReadOutcome(Read(stream, []), null, null);
             var length = RandomAccess.GetLength(handle);
             if (length > JsonDocumentReader.MaxBytes) return new ReadOutcome(null, length, null);
-            var buffer = new byte[length + 1];
+            var bytes = new byte[length];
             var read = 0;
             int n;
-            while (read < buffer.Length && (n = RandomAccess.Read(handle, buffer.AsSpan(read), read)) > 0) read += n;
-            if (read <= length) return new ReadOutcome(buffer[..read], null, null);
-            // Length 0 for a pipe or a special file, or a file that grew while read: go on as a stream, bounded.
-            using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
-            stream.Position = read;
-            return new ReadOutcome(Read(stream, buffer), null, null);
+            while (read < bytes.Length && (n = RandomAccess.Read(handle, bytes.AsSpan(read), read)) > 0) read += n;
+            // One byte more shows the end; a special file (length 0) or a file that grew goes on as a stream.
+            Span<byte> probe = stackalloc byte[1];
+            if (read == length && RandomAccess.Read(handle, probe, read) == 0) return new ReadOutcome(bytes, null, null);
+            stream.Position = read + 1;
+            return new ReadOutcome(Read(stream, [.. bytes.AsSpan(0, read), .. probe]), null, null);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             return new ReadOutcome(null, null, "cannot read: " + e.Message);
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pith.Core.Documents;
+using Pith.Core.Json;
 
 namespace Pith.Core.Keys;
 
@@ -79,7 +80,7 @@ public static class KeyFile
         if (key.ValueKind != JsonValueKind.String) return $"{path} is neither a key object nor a string";
         var keyId = String(owner, "key_id") ?? String(owner, "public_key_id");
         if (keyId is null) return $"{path} names no key_id";
-        var bytes = DecodeKey(key.GetString()!);
+        var bytes = String(owner, "public_key") is { } text ? DecodeKey(text) : null;
         if (bytes is null) return $"{path} is not a 32-byte key in base64 or hex";
         keys.Add(new TrustedKey(keyId, bytes, origin));
         return null;
@@ -117,8 +118,8 @@ public static class KeyFile
         return null;
     }
 
-    private static string? String(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    // A value that is not a usable string (wrong type, lone surrogate) counts as absent: the key is then refused for what it lacks.
+    private static string? String(JsonElement obj, string name) => JsonFields.String(obj, name) is { Usable: true } field ? field.Value : null;
 
     private static byte[]? DecodeKey(string text) => DecodeHex(text) ?? DecodeBase64(text);
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace Pith.Core.Text;
 
 /// <summary>
-/// Python's <c>str.lower</c> and <c>str.split()</c>, exactly, from tables generated with Python
+/// Python's <c>str.lower</c> and <c>str.split()</c> (as <c>" ".join(s.lower().split())</c>), exactly, from tables generated with Python
 /// (<c>generate_python_unicode_data.py</c>). .NET's own casing differs: it maps İ to one code point, has no
 /// final-sigma rule, and does not count U+001C..U+001F as white space.
 /// </summary>
@@ -12,34 +12,6 @@ public static class PythonText
     private const int CapitalSigma = 0x03A3;
     private const int SmallSigma = 0x03C3;
     private const int FinalSigma = 0x03C2;
-
-    /// <summary>Python's <c>s.lower()</c>: full case mapping with the final-sigma rule.</summary>
-    public static string Lower(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        for (var i = 0; i < s.Length; i += CodePointLength(s, i)) AppendLower(sb, s, i);
-        return sb.ToString();
-    }
-
-    /// <summary>Python's <c>s.split()</c>: the non-empty runs between white space.</summary>
-    public static IEnumerable<string> Split(string s)
-    {
-        var start = -1;
-        for (var i = 0; i < s.Length; i++)
-        {
-            // Every Python white-space character is in the BMP.
-            if (IsWhiteSpace(s[i]))
-            {
-                if (start >= 0) yield return s[start..i];
-                start = -1;
-            }
-            else if (start < 0)
-            {
-                start = i;
-            }
-        }
-        if (start >= 0) yield return s[start..];
-    }
 
     /// <summary>
     /// Python's <c>" ".join(s.lower().split())</c> in one pass. Splitting before or after lowering is the same:

@@ -178,12 +178,9 @@ public sealed class RecordVerifier(TrustedKeys trustedKeys, IEd25519 ed25519)
             checks.Pass(CheckName.ReceiptKeyId, $"{keyId} (trusted, {key.Origin})");
 
         var fingerprint = JsonFields.String(receipt, "public_key_fingerprint");
-        if (key is null)
-            checks.Skip(CheckName.ReceiptFingerprint, "no trusted key to compare with");
-        else if (!fingerprint.Present)
-            checks.Skip(CheckName.ReceiptFingerprint, "the receipt states no public_key_fingerprint");
-        else
-            checks.Equal(CheckName.ReceiptFingerprint, fingerprint, key.Fingerprint, required: true);
+        // Spec section 5: the fingerprint must equal the trusted key's; a receipt without one fails.
+        if (key is null) checks.Skip(CheckName.ReceiptFingerprint, "no trusted key to compare with");
+        else checks.Equal(CheckName.ReceiptFingerprint, fingerprint, key.Fingerprint, required: true);
 
         var signatureField = JsonFields.String(receipt, "signature_b64");
         if (!signatureField.Present)

@@ -12,14 +12,26 @@ internal sealed class ByteBudget(long capacity)
     private readonly object _gate = new();
     private readonly long _capacity = capacity;
     private long _available = capacity;
+    private bool _closed;
 
     public void Take(long bytes)
     {
         var n = Math.Min(bytes, _capacity);
         lock (_gate)
         {
-            while (_available < n) Monitor.Wait(_gate);
+            while (_available < n && !_closed) Monitor.Wait(_gate);
+            if (_closed) throw new OperationCanceledException("the import stopped");
             _available -= n;
+        }
+    }
+
+    /// <summary>Releases every waiting taker (with <see cref="OperationCanceledException"/>): the writer is gone.</summary>
+    public void Close()
+    {
+        lock (_gate)
+        {
+            _closed = true;
+            Monitor.PulseAll(_gate);
         }
     }
 

@@ -57,29 +57,33 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
 
         var work = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(QueueLength) { SingleWriter = true });
         var results = Channel.CreateBounded<Result>(new BoundedChannelOptions(QueueLength) { SingleReader = true });
-        var counter = FileCounter.Start(paths, cancel);
+        // Counting walks the tree a second time: only worth it when someone watches the progress.
+        var counter = progress is null ? null : FileCounter.Start(paths, cancel);
         var filesDone = new StrongBox<long>();
 
         var producer = Task.Run(() => Produce(paths, work.Writer, results.Writer, cancel), CancellationToken.None);
         var workers = Enumerable.Range(0, Math.Max(1, options.Jobs))
-            .Select(_ => Task.Run(() => Work(work.Reader, results.Writer, known, filesDone), CancellationToken.None))
+            .Select(_ => Task.Run(() => Work(work.Reader, results.Writer, known, filesDone, cancel), CancellationToken.None))
             .ToArray();
         var closer = Task.WhenAll(workers.Append(producer)).ContinueWith(_ => results.Writer.TryComplete(), TaskScheduler.Default);
 
         var tally = new Tally(options.MaxRejectsInSummary);
         try
         {
-            Write(results.Reader, run, tally, () => progress?.Invoke(new ImportProgress(Volatile.Read(ref filesDone.Value), counter.Total, tally.Inputs, clock.Elapsed)));
+            Write(results.Reader, run, tally, () => progress?.Invoke(new ImportProgress(Volatile.Read(ref filesDone.Value), counter?.Total, tally.Inputs, clock.Elapsed)));
         }
         finally
         {
-            // Normally both are complete already; after a writer failure this releases the producer and workers.
+            // Normally all is complete already; after a writer failure this releases the producer and the workers,
+            // including any waiting for bytes only the writer would have given back.
             work.Writer.TryComplete();
             results.Writer.TryComplete();
+            _budget.Close();
             closer.Wait(CancellationToken.None);
         }
-        // Surface a worker's or the producer's failure (an I/O error on standard input, a bug) rather than hide it.
-        Task.WaitAll([.. workers, producer]);
+        // Surface the producer's failure (an I/O error on standard input) with its own type, not wrapped.
+        producer.GetAwaiter().GetResult();
+        foreach (var worker in workers) worker.GetAwaiter().GetResult();
         var (runId, bulkLoad) = run.Value;
         if (bulkLoad) CreateDeferredIndexes();
         FinishRun(runId, tally);
@@ -221,12 +225,32 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         await work.WriteAsync(new WorkItem(input.Path, null, null, CountsAsFile: true, IsFileEnd: true));
     }
 
-    private async Task Work(ChannelReader<WorkItem> work, ChannelWriter<Result> results, HashSet<UInt256> known, StrongBox<long> filesDone)
+    private async Task Work(ChannelReader<WorkItem> work, ChannelWriter<Result> results, HashSet<UInt256> known, StrongBox<long> filesDone, CancellationToken cancel)
     {
         await foreach (var item in work.ReadAllAsync())
         {
-            if (!item.IsFileEnd) await results.WriteAsync(Process(item, known));
+            if (cancel.IsCancellationRequested)
+            {
+                // Interrupted: drop what is still queued (it was never counted), so the stop is prompt.
+                if (item.Bytes is not null) _budget.Give(item.Bytes.Length);
+                continue;
+            }
+            if (!item.IsFileEnd) await results.WriteAsync(ProcessSafely(item, known));
             if (item.CountsAsFile) Interlocked.Increment(ref filesDone.Value);
+        }
+    }
+
+    // One input that fails unexpectedly is rejected with its reason; it does not take the import down.
+    private Result ProcessSafely(WorkItem item, HashSet<UInt256> known)
+    {
+        try
+        {
+            return Process(item, known);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            if (item.Bytes is not null) _budget.Give(item.Bytes.Length);
+            return Result.Rejected(new Reject(item.Path, item.Line, CheckName.Read, $"could not be processed ({e.GetType().Name}: {e.Message})"));
         }
     }
 
@@ -274,7 +298,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         var reportClock = Stopwatch.StartNew();
         try
         {
-            while (WaitToRead(results))
+            while (WaitToRead(results, transaction is null ? null : options.BatchTime - batchClock.Elapsed, () => Commit(ref transaction, ref inBatch)))
             {
                 while (results.TryRead(out var result))
                 {
@@ -300,13 +324,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
                         tally.Add(writer!.Write(result.Record!, result.KeyId!, result.Bytes!, result.Sha!, result.From!));
                         _budget.Give(result.Bytes!.Length);
                     }
-                    if (++inBatch >= options.BatchSize || batchClock.Elapsed >= options.BatchTime)
-                    {
-                        transaction.Commit();
-                        transaction.Dispose();
-                        transaction = null;
-                        inBatch = 0;
-                    }
+                    if (++inBatch >= options.BatchSize || batchClock.Elapsed >= options.BatchTime) Commit(ref transaction, ref inBatch);
                     if (reportClock.ElapsedMilliseconds >= 250)
                     {
                         report();
@@ -324,7 +342,24 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         }
     }
 
-    private static bool WaitToRead(ChannelReader<Result> results) => results.WaitToReadAsync().AsTask().GetAwaiter().GetResult();
+    private static void Commit(ref SqliteTransaction? transaction, ref int inBatch)
+    {
+        transaction?.Commit();
+        transaction?.Dispose();
+        transaction = null;
+        inBatch = 0;
+    }
+
+    /// <summary>
+    /// Waits for the next result; when a batch is open and input stalls (a slow standard input), commits it once its
+    /// time is up, so that what was received is not held uncommitted (nor the write lock held) indefinitely.
+    /// </summary>
+    private static bool WaitToRead(ChannelReader<Result> results, TimeSpan? commitWithin, Action commit)
+    {
+        var wait = results.WaitToReadAsync().AsTask();
+        if (commitWithin is { } within && !wait.Wait(within > TimeSpan.Zero ? within : TimeSpan.Zero)) commit();
+        return wait.GetAwaiter().GetResult();
+    }
 
     /// <summary>One input to process: a file to read, or a line already read. A file end marks a JSON Lines file done.</summary>
     private sealed record WorkItem(string Path, long? Line, byte[]? Bytes, bool CountsAsFile, bool IsFileEnd = false);

@@ -40,4 +40,17 @@ public sealed class BoundedReaderTests : IDisposable
         Assert.Null(read.Bytes);
         Assert.StartsWith("cannot read: ", read.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Reads_a_named_pipe_like_a_stream()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var fifo = Path.Combine(_folder.FullName, "pipe");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo)) mkfifo.WaitForExit();
+        var writer = Task.Run(() => File.WriteAllText(fifo, "{\"a\":1}"));
+        var read = BoundedReader.ReadFile(fifo);
+        await writer.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Null(read.Error);
+        Assert.Equal("{\"a\":1}"u8.ToArray(), read.Bytes);
+    }
 }

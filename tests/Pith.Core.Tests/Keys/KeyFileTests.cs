@@ -67,6 +67,7 @@ public class KeyFileTests
     [InlineData("{\"keys\":[]}", "no keys")]
     [InlineData("[1]", "JSON object")]
     [InlineData("not json", "not JSON")]
+    [InlineData("{\"key_id\":\"\\ud800\",\"public_key_b64\":\"stVStoiQhXFxp4s2pdzPNoqVNBMojDU/fJ2db5S3CbM=\"}", "no key_id")]
     public void Refuses_malformed_key_files_with_a_reason(string json, string reason) =>
         Assert.Contains(reason, ErrorOf(json), StringComparison.Ordinal);
 

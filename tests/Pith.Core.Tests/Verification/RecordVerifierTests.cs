@@ -134,6 +134,14 @@ public class RecordVerifierTests
     }
 
     [Fact]
+    public void A_missing_fingerprint_fails_only_the_fingerprint()
+    {
+        var record = Seed();
+        record["receipt"]!.AsObject().Remove("public_key_fingerprint");
+        AssertOnlyFails(record, CheckName.ReceiptFingerprint);
+    }
+
+    [Fact]
     public void A_wrong_fingerprint_fails_only_the_fingerprint()
     {
         var record = Seed();
@@ -358,6 +366,8 @@ public class RecordVerifierTests
     [InlineData("source.id", "", "non-empty")]
     [InlineData("metadata.submitted_at", "2023-10-09", "YYYY-MM-DD")]
     [InlineData("metadata.title_canon_sha256", "ABC", "64 lower-case hex")]
+    [InlineData("metadata.title_canon_sha256", "2203e59062cc1535f4d3267ecfcc0a9297235d26ec39b79980bd19b9c6fd78fb\n", "64 lower-case hex")]
+    [InlineData("metadata.submitted_at", "2023-10-09T17:59:18Z\n", "YYYY-MM-DD")]
     public void Schema_failures_name_the_field(string path, string value, string reason)
     {
         var record = Seed();
