@@ -7,7 +7,7 @@ public static class InputReader
 {
     public static ReadOutcome Read(Input input)
     {
-        if (!input.IsStandardInput) return BoundedReader.ReadFile(input.Path);
+        if (!input.IsStandardInput) return BoundedReader.ReadFile(input.Path, input.RegularOnly);
         try
         {
             using var stdin = Console.OpenStandardInput();

@@ -11,8 +11,11 @@ public static class BoundedReader
     public const int Limit = JsonDocumentReader.MaxBytes + 1;
 
     /// <summary>The file's bytes; or, for a file larger than a record may be, its size; or why it cannot be read.</summary>
-    public static ReadOutcome ReadFile(string path)
+    public static ReadOutcome ReadFile(string path, bool regularOnly = false)
     {
+        // A FIFO found in a folder would block the open for ever; a device or socket is no record either.
+        if (regularOnly && !FileKind.IsRegularFile(path))
+            return new ReadOutcome(null, null, "not a regular file (a FIFO, socket or device): skipped");
         try
         {
             // One open, one fstat, one read (of one byte more than the size, to see the end): imports read many files.

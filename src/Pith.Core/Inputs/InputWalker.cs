@@ -42,10 +42,8 @@ public static class InputWalker
             var (path, isFolder) = pending.Pop();
             if (!isFolder)
             {
-                // A FIFO would block the reader for ever; a device or socket is no record either: say so, skip it.
-                yield return FileKind.IsRegularFile(path)
-                    ? new Either(new Input(path), null)
-                    : new Either(null, new InputError(path, "not a regular file (a FIFO, socket or device): skipped"));
+                // Whether it is a regular file is checked by the reader, in parallel: a stat per file here is serial.
+                yield return new Either(new Input(path, RegularOnly: true), null);
                 continue;
             }
             var (entries, error) = List(path);

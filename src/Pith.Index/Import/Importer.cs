@@ -169,7 +169,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
                 }
                 else
                 {
-                    await work.WriteAsync(new WorkItem(item.Input.Path, null, null, CountsAsFile: true));
+                    await work.WriteAsync(new WorkItem(item.Input.Path, null, null, CountsAsFile: true, RegularOnly: item.Input.RegularOnly));
                 }
             }
         }
@@ -261,7 +261,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         var bytes = item.Bytes;
         if (bytes is null)
         {
-            var read = BoundedReader.ReadFile(item.Path);
+            var read = BoundedReader.ReadFile(item.Path, item.RegularOnly);
             if (read.Error is { } error) return Result.Rejected(new Reject(item.Path, null, CheckName.Read, error));
             // Too large to be a record: refused by its size, for the same reason as any other oversized document.
             if (read.OversizeLength is { } size) return Result.Rejected(new Reject(item.Path, null, CheckName.Parse, JsonDocumentReader.TooLarge(size)));
@@ -362,7 +362,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
     }
 
     /// <summary>One input to process: a file to read, or a line already read. A file end marks a JSON Lines file done.</summary>
-    private sealed record WorkItem(string Path, long? Line, byte[]? Bytes, bool CountsAsFile, bool IsFileEnd = false);
+    private sealed record WorkItem(string Path, long? Line, byte[]? Bytes, bool CountsAsFile, bool IsFileEnd = false, bool RegularOnly = false);
 
     private sealed record Result(ImportOutcome Outcome, VerifiedRecord? Record, string? KeyId, byte[]? Bytes, byte[]? Sha, string? From, Reject? Reject)
     {
