@@ -74,14 +74,18 @@ public static class CanonicalJson
     /// <summary>Whether two values have the same canonical form (both must have one).</summary>
     public static bool CanonicallyEqual(JsonElement a, JsonElement b)
     {
-        var first = new ArrayBufferWriter<byte>(256);
-        var second = Buffer();
+        var first = Buffer();
+        var second = _second ??= new ArrayBufferWriter<byte>(256);
+        second.ResetWrittenCount();
         return TryWrite(a, first) is null && TryWrite(b, second) is null && first.WrittenSpan.SequenceEqual(second.WrittenSpan);
     }
 
     // One buffer per thread: verification canonicalises every record of a bulk import.
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? _buffer;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _second;
 
     private static ArrayBufferWriter<byte> Buffer()
     {

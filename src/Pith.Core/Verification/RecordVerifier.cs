@@ -72,13 +72,11 @@ public sealed class RecordVerifier(TrustedKeys trustedKeys, IEd25519 ed25519)
         checks.Equal(CheckName.PithNumber, JsonFields.String(root, "pith_number"), number.ToString(), required: true);
         checks.Equal(CheckName.ShortPithNumber, JsonFields.String(root, "short_pith_number"), number.Short, required: true);
         CheckAliases(checks, root, aliases);
-        var keyId = CheckReceipt(checks, receipt, digest);
-        CheckCrossFields(checks, root, record);
+        var (keyId, signature) = CheckReceipt(checks, receipt, digest);
+        var title = CheckCrossFields(checks, root, record);
 
-        var title = JsonFields.String(JsonFields.Object(root, "paper").Value, "title");
         var facts = new VerifiedRecord(number, digest, record.SourceKind, record.SourceId, record.SourceVersion, record.SubmittedAt,
-            title.Usable ? title.Value : null, aliases, receipt.Usable ? JsonFields.String(receipt.Value, "signature_b64").Value : null,
-            JsonFields.String(root, "updated_at").Value);
+            title, aliases, signature, JsonFields.String(root, "updated_at").Value);
         return new VerificationResult(type, checks, facts, keyId);
     }
 
@@ -151,8 +149,8 @@ public sealed class RecordVerifier(TrustedKeys trustedKeys, IEd25519 ed25519)
         }
     }
 
-    /// <summary>The receipt's fields and its signature over the computed digest. Returns the key id it names.</summary>
-    private string? CheckReceipt(List<Check> checks, JsonField<JsonElement> receiptField, byte[] digest)
+    /// <summary>The receipt's fields and its signature over the computed digest. Returns the key id and signature it states.</summary>
+    private (string? KeyId, string? SignatureB64) CheckReceipt(List<Check> checks, JsonField<JsonElement> receiptField, byte[] digest)
     {
         const string unsigned = "the record is unsigned";
         if (!receiptField.Usable)
@@ -161,7 +159,7 @@ public sealed class RecordVerifier(TrustedKeys trustedKeys, IEd25519 ed25519)
             foreach (var name in new[] { CheckName.ReceiptAlgorithm, CheckName.ReceiptSignedMessage, CheckName.ReceiptKeyId, CheckName.ReceiptFingerprint })
                 checks.Skip(name, why);
             checks.Fail(CheckName.Signature, $"{why}: {unsigned}");
-            return null;
+            return (null, null);
         }
         var receipt = receiptField.Value;
         var algorithmOk = checks.Equal(CheckName.ReceiptAlgorithm, JsonFields.String(receipt, "algorithm"), ReceiptAlgorithm, required: true);
@@ -195,7 +193,7 @@ public sealed class RecordVerifier(TrustedKeys trustedKeys, IEd25519 ed25519)
             checks.Pass(CheckName.Signature, $"Ed25519 signature over the canonical digest verifies with {key.KeyId}");
         else
             checks.Fail(CheckName.Signature, $"the Ed25519 signature does not verify with {key.KeyId} over the canonical digest");
-        return keyId;
+        return (keyId, signatureField.Value);
     }
 
     private static byte[]? DecodeSignature(string b64)
@@ -204,8 +202,8 @@ public sealed class RecordVerifier(TrustedKeys trustedKeys, IEd25519 ed25519)
         return Convert.TryFromBase64String(b64, buffer, out var n) && n == Libsodium.SignatureBytes ? buffer[..n] : null;
     }
 
-    /// <summary>Spec section 6: display fields that must agree with the signed canonical record.</summary>
-    private static void CheckCrossFields(List<Check> checks, JsonElement root, CanonicalRecord record)
+    /// <summary>Spec section 6: display fields that must agree with the signed canonical record. Returns the title, when usable.</summary>
+    private static string? CheckCrossFields(List<Check> checks, JsonElement root, CanonicalRecord record)
     {
         var source = JsonFields.Object(root, "source");
         if (source.Problem is not null) checks.Fail(CheckName.Source, source.Problem);
@@ -218,7 +216,7 @@ public sealed class RecordVerifier(TrustedKeys trustedKeys, IEd25519 ed25519)
         if (paperField.Problem is not null)
         {
             checks.Fail("paper", paperField.Problem);
-            return;
+            return null;
         }
         var paper = paperField.Value;
         checks.Equal(CheckName.PaperSubmittedAt, JsonFields.String(paper, "submitted_at"), record.SubmittedAt, required: false);
@@ -237,11 +235,13 @@ public sealed class RecordVerifier(TrustedKeys trustedKeys, IEd25519 ed25519)
                 checks.Fail(CheckName.PaperCrossCats, $"sorted [{string.Join(", ", sorted)}] differs from cross_cats_sorted [{string.Join(", ", record.CrossCatsSorted)}]");
         }
 
-        CheckTextHash(checks, CheckName.TitleHash, JsonFields.String(paper, "title"), record.TitleCanonSha256, excerpt: false);
+        var title = JsonFields.String(paper, "title");
+        CheckTextHash(checks, CheckName.TitleHash, title, record.TitleCanonSha256, excerpt: false);
         CheckTextHash(checks, CheckName.AbstractHash, JsonFields.String(paper, "abstract_excerpt"), record.AbstractCanonSha256, excerpt: true);
 
         if (JsonFields.Member(root, "graph_snapshot").Present)
             checks.Skip(CheckName.GraphSnapshot, "the rule behind snapshot_sha256 is unknown (spec section 6): not checked");
+        return title.Usable ? title.Value : null;
     }
 
     private static void CheckTextHash(List<Check> checks, string name, JsonField<string> text, string expected, bool excerpt)
