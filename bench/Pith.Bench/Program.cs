@@ -19,6 +19,10 @@ internal static class Program
                                                pith import as a whole process over a generated corpus on disk (default
                                                100,000 records, 1% reissued, 300 bad files): fresh import and re-import
                                                records/s, peak memory, index bytes per record
+          search --db INDEX [--queries N] [--limit N] [--seconds S]
+                                               pith search's TitleSearch latency in process on an existing index (e.g. one
+                                               kept by 'import --keep --dir DIR': DIR/index.db): N queries (default 300) of
+                                               1 to 3 title words and absent words, median/p90/p99/max per query
           resolve                              not written yet
 
           --json                               the same figures as one JSON object
@@ -39,6 +43,7 @@ internal static class Program
             {
                 VerifyBench.Name => Run(args, VerifyBench.ValuedOptions, VerifyBench.Run),
                 ImportBench.Name => Run(args, ImportBench.ValuedOptions, ImportBench.Run, "--keep"),
+                SearchBench.Name => Run(args, SearchBench.ValuedOptions, SearchBench.Run),
                 "resolve" => throw new BenchFailure($"the {args[0]} benchmark is not written yet", BenchFailure.Usage),
                 _ => throw new BenchFailure($"unknown benchmark '{args[0]}'; try --help", BenchFailure.Usage),
             };

@@ -9,6 +9,11 @@ var root = new RootCommand("pith: verify, index and resolve Pith numbers offline
 {
     VerifyCommand.Create(),
     ImportCommand.Create(),
+    SearchCommand.Create(),
+    ExportCommand.Create(),
+    AuditCommand.Create(),
+    StatsCommand.Create(),
+    KeysCommand.Create(),
 };
 
 var parse = root.Parse(args);

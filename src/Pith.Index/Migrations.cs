@@ -70,6 +70,24 @@ internal static class Migrations
         );
         CREATE INDEX rejects_run ON rejects(run_id);
         """,
+
+        // 2: full-text search over titles. An external-content FTS5 table (the titles are stored once, in records),
+        // kept in step by triggers, so that every writer of records (the importer among them) keeps it current
+        // without knowing of it; filled from the records an older index already holds.
+        """
+        CREATE VIRTUAL TABLE records_fts USING fts5(title, content = 'records', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+        CREATE TRIGGER records_fts_insert AFTER INSERT ON records BEGIN
+            INSERT INTO records_fts (rowid, title) VALUES (new.id, new.title);
+        END;
+        CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
+            INSERT INTO records_fts (records_fts, rowid, title) VALUES ('delete', old.id, old.title);
+        END;
+        CREATE TRIGGER records_fts_update AFTER UPDATE OF title ON records BEGIN
+            INSERT INTO records_fts (records_fts, rowid, title) VALUES ('delete', old.id, old.title);
+            INSERT INTO records_fts (rowid, title) VALUES (new.id, new.title);
+        END;
+        INSERT INTO records_fts (records_fts) VALUES ('rebuild');
+        """,
     ];
 
     /// <summary>Secondary indexes a bulk load into an empty index builds after the rows (faster than row by row).</summary>

@@ -16,12 +16,21 @@ public static class PithProcess
     /// <summary>The test bin folder: pith.dll and samples/ live here; the default working directory.</summary>
     public static string BinDirectory { get; } = AppContext.BaseDirectory;
 
+    /// <summary>
+    /// The user key store every run sees unless a test names another: a folder that does not exist, so the store of
+    /// whoever runs the tests never changes what they trust.
+    /// </summary>
+    public static readonly string NoConfigHome = Path.Combine(Path.GetTempPath(), "pith-cli-tests-no-config-" + Guid.NewGuid().ToString("N"));
+
     public static PithResult Run(params string[] args) => Run(args, stdin: null, workingDirectory: null);
 
-    /// <summary>Runs pith with <paramref name="args"/>; <paramref name="stdin"/> is piped in, or stdin is closed at once.</summary>
-    public static PithResult Run(IEnumerable<string> args, byte[]? stdin = null, string? workingDirectory = null)
+    /// <summary>
+    /// Runs pith with <paramref name="args"/>; <paramref name="stdin"/> is piped in, or stdin is closed at once;
+    /// <paramref name="environment"/> is set (or, for a null value, removed) in the child's environment.
+    /// </summary>
+    public static PithResult Run(IEnumerable<string> args, byte[]? stdin = null, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var start = StartInfo(args, workingDirectory);
+        var start = StartInfo(args, workingDirectory, environment);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + start.FileName);
         // Drain both pipes while stdin is written, so a chatty child can never deadlock against us.
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -38,7 +47,7 @@ public static class PithProcess
     }
 
     /// <summary>How pith is started: every stream redirected (so no progress line), stdin to be written or closed by the caller.</summary>
-    public static ProcessStartInfo StartInfo(IEnumerable<string> args, string? workingDirectory = null)
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         // dotnet test sets DOTNET_HOST_PATH to the muxer running the tests: use the same one.
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
@@ -52,6 +61,8 @@ public static class PithProcess
             StandardOutputEncoding = Utf8,
             StandardErrorEncoding = Utf8,
         };
+        start.Environment["XDG_CONFIG_HOME"] = NoConfigHome;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) start.Environment[name] = value;
         start.ArgumentList.Add(Path.Combine(BinDirectory, "pith.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         return start;

@@ -13,6 +13,17 @@ public static class ArgumentRules
         return paths;
     }
 
+    /// <summary>The <c>--jobs N</c> option of the commands that verify in parallel: at least 1, default all cores.</summary>
+    public static Option<int?> Jobs(string description)
+    {
+        var jobs = new Option<int?>("--jobs", "-j") { Description = description + " (default: all cores).", HelpName = "N" };
+        jobs.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1) result.AddError("--jobs must be at least 1");
+        });
+        return jobs;
+    }
+
     /// <summary>
     /// A token like <c>--bogus</c> is a mistyped option, not a path: reject it (a file really named so can be
     /// given as <c>./--bogus</c>). A lone <c>-</c> is standard input.

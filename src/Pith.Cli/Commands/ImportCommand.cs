@@ -16,11 +16,7 @@ public static class ImportCommand
         var paths = ArgumentRules.Paths("Record files, folders (recursively), .jsonl files (one record per line), or - for standard input.");
         var db = IndexOptions.CreateDb();
         var keys = KeyOptions.Create();
-        var jobs = new Option<int?>("--jobs", "-j") { Description = "Parallel workers reading and verifying (default: all cores).", HelpName = "N" };
-        jobs.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1) result.AddError("--jobs must be at least 1");
-        });
+        var jobs = ArgumentRules.Jobs("Parallel workers reading and verifying");
         var lockTimeout = new Option<double>("--lock-timeout")
         {
             Description = "Seconds to wait for another pith process's lock on the index before giving up (default 60).",
@@ -55,7 +51,7 @@ public static class ImportCommand
         var dbPath = IndexLocation.Resolve(dbOption);
         using var database = IndexDatabase.Open(dbPath, create: true, lockTimeout);
         var options = new ImportOptions { Jobs = jobs ?? Environment.ProcessorCount };
-        var progress = !quiet && !Console.IsErrorRedirected ? new ProgressLine() : null;
+        var progress = ProgressLine.IfTerminal(quiet);
         var summary = new Importer(database, verifier, options).Run(paths, progress is null ? null : progress.Show, cancel);
         progress?.Clear();
 
@@ -86,11 +82,7 @@ public static class ImportCommand
         using (var json = new Utf8JsonWriter(output.BaseStream, VerificationJson.WriterOptions))
         {
             json.WriteStartObject();
-            json.WriteNumber("imported", summary.Imported);
-            json.WriteNumber("updated", summary.Updated);
-            json.WriteNumber("unchanged", summary.Unchanged);
-            json.WriteNumber("historical", summary.Historical);
-            json.WriteNumber("rejected", summary.Rejected);
+            ImportCountsJson.Write(json, summary.Imported, summary.Updated, summary.Unchanged, summary.Historical, summary.Rejected);
             json.WriteStartObject("rejected_by_check");
             foreach (var (check, count) in summary.RejectedByCheck) json.WriteNumber(check, count);
             json.WriteEndObject();

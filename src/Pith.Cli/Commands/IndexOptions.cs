@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pith.Index;
 
 namespace Pith.Cli.Commands;
 
@@ -10,4 +11,7 @@ public static class IndexOptions
         Description = "The index file (default: $PITH_DB, else $XDG_DATA_HOME/pith/index.db, i.e. ~/.local/share/pith/index.db).",
         HelpName = "FILE",
     };
+
+    /// <summary>The index named by <c>--db</c> (or its defaults) for a command that only reads: never created; missing is an error.</summary>
+    public static IndexDatabase OpenExisting(string? dbOption) => IndexDatabase.Open(IndexLocation.Resolve(dbOption), create: false);
 }

@@ -9,30 +9,41 @@ public static class KeyOptions
 {
     public static Option<string[]> Create() => new("--keys")
     {
-        Description = "Also trust the keys in FILE (a key object, an array of them, {\"keys\":[...]} or a pith-mirrors.json manifest). Repeatable.",
+        Description = "Also trust the keys in FILE (a key object, an array of them, {\"keys\":[...]} or a pith-mirrors.json manifest), besides the built-in key and the user key store (pith keys). Repeatable.",
         HelpName = "FILE",
         AllowMultipleArgumentsPerToken = false,
     };
 
-    /// <summary>The built-in key plus those in <paramref name="files"/>, or a one-line reason they cannot be used.</summary>
+    /// <summary>
+    /// The keys every verifying command trusts: the built-in key, the user key store (<c>pith keys</c>) and those in
+    /// <paramref name="files"/>; or a one-line reason they cannot be used.
+    /// </summary>
     public static ParseResult<TrustedKeys> Load(IEnumerable<string> files)
     {
-        var extra = new List<TrustedKey>();
+        var stored = UserKeyStore.Default().Load();
+        if (!stored.Success) return ParseResult<TrustedKeys>.ForError(stored.Error!);
+        var extra = new List<TrustedKey>(stored.Value!);
         foreach (var file in files)
         {
-            byte[] bytes;
-            try
-            {
-                bytes = File.ReadAllBytes(file);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return ParseResult<TrustedKeys>.ForError($"key file {file}: cannot read: {e.Message}");
-            }
-            var keys = KeyFile.Read(bytes, file);
+            var keys = ReadFile(file);
             if (!keys.Success) return ParseResult<TrustedKeys>.ForError(keys.Error!);
             extra.AddRange(keys.Value!);
         }
         return TrustedKeys.WithBuiltIn(extra);
+    }
+
+    /// <summary>The keys in one key file, or a one-line reason it cannot be used.</summary>
+    public static ParseResult<IReadOnlyList<TrustedKey>> ReadFile(string file)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ParseResult<IReadOnlyList<TrustedKey>>.ForError($"key file {file}: cannot read: {e.Message}");
+        }
+        return KeyFile.Read(bytes, file);
     }
 }

@@ -15,10 +15,18 @@ public sealed class ProgressLine
         var left = progress.FilesTotal is { } all && progress.FilesDone > 0 && all > progress.FilesDone
             ? $", about {TimeSpan.FromSeconds(seconds / progress.FilesDone * (all - progress.FilesDone)):hh\\:mm\\:ss} left"
             : "";
-        var text = $"importing: {files}, {progress.Inputs} inputs, {rate:0} records/s{left}";
+        Show($"importing: {files}, {progress.Inputs} inputs, {rate:0} records/s{left}");
+    }
+
+    /// <summary>Replaces the line with <paramref name="text"/>.</summary>
+    public void Show(string text)
+    {
         Console.Error.Write("\r" + text.PadRight(_width));
         _width = text.Length;
     }
+
+    /// <summary>A progress line when stderr is a terminal and the user did not ask for quiet; otherwise none.</summary>
+    public static ProgressLine? IfTerminal(bool quiet) => !quiet && !Console.IsErrorRedirected ? new ProgressLine() : null;
 
     public void Clear()
     {

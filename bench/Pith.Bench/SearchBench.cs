@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Globalization;
+using Pith.Index;
+using Pith.Index.Search;
+
+namespace Pith.Bench;
+
+/// <summary>
+/// <c>search</c>: <see cref="TitleSearch"/> latency in process on an existing index (built beforehand, e.g. by the
+/// import bench with --keep): queries made of one, two or three words of titles sampled from the index, and some
+/// words no title holds; each query timed alone after a warm-up pass, repeated for at least the minimum time.
+/// Reports the median, p90, p99 and maximum per query, overall and by number of words.
+/// </summary>
+public static class SearchBench
+{
+    public const string Name = "search";
+    public const int DefaultQueries = 300;
+    public const double DefaultSeconds = 3;
+
+    public static readonly string[] ValuedOptions = ["--db", "--queries", "--limit", "--seconds"];
+
+    public static Report Run(BenchArguments arguments, TextWriter progress)
+    {
+        var path = arguments.String("--db") ?? throw new BenchFailure("search needs --db INDEX (an index built beforehand, e.g. by 'import --keep')", BenchFailure.Usage);
+        var count = arguments.Int("--queries", DefaultQueries, minimum: 1);
+        var limit = arguments.Int("--limit", 20, minimum: 1);
+        var minimum = TimeSpan.FromSeconds(arguments.Double("--seconds", DefaultSeconds, minimum: 0));
+        var report = new Report(Name);
+        IndexDatabase database;
+        try
+        {
+            database = IndexDatabase.Open(path, create: false);
+        }
+        catch (IndexUnavailableException e)
+        {
+            throw new BenchFailure(e.Message, BenchFailure.Usage);
+        }
+        using (database)
+        using (var search = new TitleSearch(database))
+        {
+            var records = database.Scalar<long>("SELECT count(*) FROM records");
+            var queries = Queries(database, count);
+            report.Fact("index", "index", path, $"{path}: {records:N0} records, {Report.Megabytes(new FileInfo(path).Length)}");
+            report.Fact("queries", "queries", queries.Count,
+                $"{queries.Count:N0}: 1 to 3 words of sampled titles, 1 in 10 a word no title holds; --limit {limit}");
+
+            progress.WriteLine("warm-up pass...");
+            var hits = queries.Select(q => search.Search(q.Text, limit).Count).ToArray();
+            var samples = queries.Select(_ => new List<double>()).ToArray();
+            progress.WriteLine($"timing (at least {minimum.TotalSeconds:0.#} s and one pass)...");
+            var clock = Stopwatch.StartNew();
+            do
+            {
+                for (var i = 0; i < queries.Count; i++)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    search.Search(queries[i].Text, limit);
+                    samples[i].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                }
+            }
+            while (clock.Elapsed < minimum);
+
+            report.Fact("mean_hits", "mean results per query", Math.Round(hits.Average(), 1), $"{hits.Average():0.0} (of at most {limit}); {hits.Count(h => h == 0)} queries found nothing");
+            Latency(report, "all", "all queries", samples.SelectMany(s => s));
+            foreach (var words in queries.Select(q => q.Words).Distinct().Order())
+            {
+                var label = words == 0 ? "absent word" : words == 1 ? "1 word" : $"{words} words";
+                Latency(report, words == 0 ? "absent" : $"words_{words}", label, queries.Select((q, i) => (q, i)).Where(x => x.q.Words == words).SelectMany(x => samples[x.i]));
+            }
+        }
+        return report;
+    }
+
+    private static void Latency(Report report, string key, string label, IEnumerable<double> milliseconds)
+    {
+        var sorted = milliseconds.Order().ToArray();
+        double At(double quantile) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(quantile * sorted.Length) - 1)];
+        var (median, p90, p99, max) = (At(0.5), At(0.9), At(0.99), sorted[^1]);
+        report.Derived($"{key}_median_ms", label, Math.Round(median, 3),
+            $"median {F(median)} ms, p90 {F(p90)} ms, p99 {F(p99)} ms, max {F(max)} ms over {sorted.Length:N0} searches");
+        report.Derived($"{key}_p90_ms", "", Math.Round(p90, 3), "");
+        report.Derived($"{key}_p99_ms", "", Math.Round(p99, 3), "");
+        report.Derived($"{key}_max_ms", "", Math.Round(max, 3), "");
+    }
+
+    private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+
+    /// <summary>Queries from titles at random rows (a fixed seed, so runs compare), and words no title holds.</summary>
+    private static List<(string Text, int Words)> Queries(IndexDatabase database, int count)
+    {
+        var random = new Random(CorpusGenerator.DefaultSeed);
+        var maxId = database.Scalar<long>("SELECT ifnull(max(id), 0) FROM records");
+        if (maxId == 0) throw new BenchFailure("the index holds no records");
+        using var command = database.Connection.CreateCommand();
+        command.CommandText = "SELECT title FROM records WHERE id = $id AND title IS NOT NULL";
+        var id = command.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter { ParameterName = "$id" });
+        var queries = new List<(string, int)>();
+        for (var attempts = 0; queries.Count < count && attempts < count * 20; attempts++)
+        {
+            if (queries.Count % 10 == 9)
+            {
+                queries.Add(($"zqxj{queries.Count}", 0));
+                continue;
+            }
+            id.Value = random.NextInt64(1, maxId + 1);
+            if (command.ExecuteScalar() is not string title) continue;
+            var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim(':', ',', '.')).Where(w => w.Length > 0).ToArray();
+            if (words.Length == 0) continue;
+            var take = Math.Min(words.Length, 1 + queries.Count % 3);
+            var first = random.Next(words.Length - take + 1);
+            queries.Add((string.Join(' ', words[first..(first + take)]), take));
+        }
+        return queries;
+    }
+}

@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Text.Json;
+using Pith.Cli.Rendering;
+using Pith.Core.Crypto;
+using Pith.Core.Verification;
+using Pith.Index.Audit;
+
+namespace Pith.Cli.Commands;
+
+/// <summary><c>pith audit</c>: re-verify everything the index stores, to catch bit rot or tampering with the index file.</summary>
+public static class AuditCommand
+{
+    public static Command Create()
+    {
+        var db = IndexOptions.CreateDb();
+        var keys = KeyOptions.Create();
+        var jobs = ArgumentRules.Jobs("Parallel workers verifying");
+        var json = new Option<bool>("--json") { Description = "Print one JSON object: the failures (pith_number, copy, imported_from, problems) and the counts." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress line (failures and the summary are still printed)." };
+        var command = new Command("audit",
+            "Re-verify every stored record, current ones and older copies, from its stored bytes against the trusted keys; check " +
+            "that the bytes still hash to what was stored at import and that the index's columns (Pith number, code, digest, " +
+            "source, key id, signature, title, aliases) are what the record derives. Prints FAIL lines naming each failing " +
+            "record, then a summary. Exit status: 0 all sound; 1 some record failed (or interrupted); 2 usage error, no usable " +
+            "index, a bad key file or missing libsodium; 3 internal error.")
+        {
+            db, keys, jobs, json, quiet,
+        };
+        command.SetAction((parse, cancel) => Task.Run(() => Run(
+            parse.GetValue(db), parse.GetValue(keys) ?? [], parse.GetValue(jobs), parse.GetValue(json), parse.GetValue(quiet), cancel), CancellationToken.None));
+        return command;
+    }
+
+    private static int Run(string? dbOption, string[] keyFiles, int? jobs, bool json, bool quiet, CancellationToken cancel)
+    {
+        var trusted = KeyOptions.Load(keyFiles);
+        if (!trusted.Success) return Cli.Error(trusted.Error!);
+        var verifier = new RecordVerifier(trusted.Value!, Libsodium.Instance);
+        using var database = IndexOptions.OpenExisting(dbOption);
+        // The whole-file structural check first (SQLite's quick_check): a damaged file is refused in one line.
+        database.EnsureIntact();
+        var progress = ProgressLine.IfTerminal(quiet);
+        var auditor = new IndexAuditor(database, verifier, jobs ?? Environment.ProcessorCount);
+
+        using var stdout = Cli.OpenStdout();
+        using var jsonWriter = json ? new Utf8JsonWriter(stdout.BaseStream, VerificationJson.WriterOptions) : null;
+        jsonWriter?.WriteStartObject();
+        jsonWriter?.WriteStartArray("failures");
+        var summary = auditor.Run(
+            failure =>
+            {
+                progress?.Clear();
+                if (jsonWriter is null)
+                {
+                    WriteHuman(stdout, failure);
+                    return;
+                }
+                WriteJson(jsonWriter, failure);
+                // The writer holds what it writes until flushed: keep memory bounded however many fail.
+                if (jsonWriter.BytesPending > 1 << 16) jsonWriter.Flush();
+            },
+            progress is null ? null : p => progress.Show($"auditing: {p.Done}/{p.Total} stored records, {p.Failed} failed"),
+            cancel);
+        progress?.Clear();
+        if (jsonWriter is not null)
+        {
+            jsonWriter.WriteEndArray();
+            jsonWriter.WriteNumber("records", summary.Records);
+            jsonWriter.WriteNumber("history_copies", summary.HistoryCopies);
+            jsonWriter.WriteNumber("failed_records", summary.FailedRecords);
+            jsonWriter.WriteNumber("failed_history_copies", summary.FailedHistoryCopies);
+            jsonWriter.WriteNumber("elapsed_s", Math.Round(summary.Elapsed.TotalSeconds, 3));
+            jsonWriter.WriteBoolean("interrupted", summary.Interrupted);
+            jsonWriter.WriteString("db", database.Path);
+            jsonWriter.WriteEndObject();
+            jsonWriter.Flush();
+            stdout.BaseStream.WriteByte((byte)'\n');
+        }
+        else
+        {
+            stdout.WriteLine($"{(summary.Interrupted ? "interrupted: " : "")}audited {summary.Records} records and {summary.HistoryCopies} older copies " +
+                             $"in {summary.Elapsed.TotalSeconds:0.00} s: " +
+                             (summary.Failed == 0 ? "all sound" : $"{summary.FailedRecords} records and {summary.FailedHistoryCopies} older copies failed"));
+        }
+        return summary.Failed > 0 || summary.Interrupted ? ExitCode.Invalid : ExitCode.Ok;
+    }
+
+    private static void WriteHuman(StreamWriter output, AuditFailure failure)
+    {
+        var problems = string.Join("; ", failure.Problems.Select(p => $"{p.Check}: {p.Reason}"));
+        output.WriteLine(TerminalText.Sanitize($"FAIL {failure.PithNumber} ({failure.Copy}, imported from {failure.ImportedFrom}): {problems}"));
+    }
+
+    private static void WriteJson(Utf8JsonWriter json, AuditFailure failure)
+    {
+        json.WriteStartObject();
+        json.WriteString("pith_number", failure.PithNumber);
+        json.WriteString("copy", failure.IsHistory ? "history" : "current");
+        json.WriteString("imported_from", failure.ImportedFrom);
+        json.WriteStartArray("problems");
+        foreach (var (check, reason) in failure.Problems)
+        {
+            json.WriteStartObject();
+            json.WriteString("check", check);
+            json.WriteString("reason", reason);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Pith.Cli.Rendering;
+using Pith.Core.Files;
+using Pith.Index.Export;
+
+namespace Pith.Cli.Commands;
+
+/// <summary><c>pith export</c>: the stored original records as JSON Lines, for a backup or another machine's <c>pith import</c>.</summary>
+public static class ExportCommand
+{
+    public static Command Create()
+    {
+        var db = IndexOptions.CreateDb();
+        var output = new Option<string?>("--out", "-o")
+        {
+            Description = "Write to FILE (atomically: a temporary file beside it, renamed when complete) instead of standard output.",
+            HelpName = "FILE",
+        };
+        var history = new Option<bool>("--history")
+        {
+            Description = "Also export the older copies kept of reissued records (after the current records); without it, only current records.",
+        };
+        var command = new Command("export",
+            "Print the stored original records as JSON Lines (one record per line), current records in import order. A record " +
+            "stored on one line is written byte for byte; a pretty-printed one has its line breaks turned to spaces (the same " +
+            "JSON document: same canonical record, hash and signature). 'pith import FILE.jsonl' reads it back. Exit status: " +
+            "0 exported; 1 interrupted; 2 no usable index or the output cannot be written.")
+        {
+            db, output, history,
+        };
+        command.SetAction((parse, cancel) => Task.Run(() => Run(parse.GetValue(db), parse.GetValue(output), parse.GetValue(history), cancel), CancellationToken.None));
+        return command;
+    }
+
+    private static int Run(string? dbOption, string? outPath, bool history, CancellationToken cancel)
+    {
+        using var database = IndexOptions.OpenExisting(dbOption);
+        var exporter = new RecordExporter(database);
+        ExportSummary summary;
+        try
+        {
+            if (outPath is null)
+            {
+                using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+                summary = exporter.Export(stdout, history, cancel);
+            }
+            else
+            {
+                summary = default!;
+                AtomicFile.Write(outPath, stream => summary = exporter.Export(stream, history, cancel));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine(outPath is null ? "pith export: interrupted" : $"pith export: interrupted; {TerminalText.Sanitize(outPath)} was not written");
+            return ExitCode.Invalid;
+        }
+        var where = outPath is null ? "" : " to " + TerminalText.Sanitize(outPath);
+        var reflowed = summary.Reflowed > 0 ? $" ({summary.Reflowed} pretty-printed, written on one line)" : "";
+        Console.Error.WriteLine($"pith export: {summary.Records} records, {summary.HistoryCopies} older copies{where}{reflowed}");
+        return ExitCode.Ok;
+    }
+}

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using Pith.Cli.Rendering;
+using Pith.Index.Search;
+
+namespace Pith.Cli.Commands;
+
+/// <summary><c>pith search TEXT</c>: the records whose titles hold every word of TEXT, best first.</summary>
+public static class SearchCommand
+{
+    public const int DefaultLimit = 20;
+
+    public static Command Create()
+    {
+        var text = new Argument<string[]>("TEXT")
+        {
+            Description = "Words to find in titles (all of them, in any order; case and accents ignored). Quotes, *, AND, OR, NEAR are plain text.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var db = IndexOptions.CreateDb();
+        var limit = new Option<int>("--limit", "-n") { Description = $"At most N results (default {DefaultLimit}).", HelpName = "N", DefaultValueFactory = _ => DefaultLimit };
+        limit.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1) result.AddError("--limit must be at least 1");
+        });
+        var json = new Option<bool>("--json") { Description = "One JSON object per result per line: rank, score (bm25, lower is better), pith_number, source_id, source_version, title." };
+        var command = new Command("search",
+            "Search the titles of the indexed records (SQLite FTS5), ranked by bm25. Prints rank, Pith number, arXiv id with " +
+            "version, and title. Exit status: 0 something matched; 1 nothing did; 2 usage error (an empty text) or no usable index.")
+        {
+            text, db, limit, json,
+        };
+        command.SetAction(parse => Run(string.Join(' ', parse.GetValue(text)!), parse.GetValue(db), parse.GetValue(limit), parse.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(string text, string? dbOption, int limit, bool json)
+    {
+        if (SearchQuery.FromText(text) is null) return Cli.Error("the search text holds no words");
+        using var database = IndexOptions.OpenExisting(dbOption);
+        using var search = new TitleSearch(database);
+        var hits = search.Search(text, limit);
+        using var stdout = Cli.OpenStdout();
+        if (json) WriteJson(stdout, hits);
+        else
+        {
+            foreach (var hit in hits)
+                stdout.WriteLine($"{hit.Rank,3}  {hit.PithNumber}  {TerminalText.Sanitize(hit.SourceId)}v{hit.SourceVersion}  {TerminalText.Sanitize(hit.Title ?? "")}");
+        }
+        stdout.Flush();
+        if (hits.Count > 0) return ExitCode.Ok;
+        Console.Error.WriteLine("pith search: no title matches " + TerminalText.Sanitize(text));
+        return ExitCode.Invalid;
+    }
+
+    private static void WriteJson(StreamWriter output, IReadOnlyList<SearchHit> hits)
+    {
+        using var lines = new JsonLineWriter(output);
+        foreach (var hit in hits)
+        {
+            lines.Write(json =>
+            {
+                json.WriteStartObject();
+                json.WriteNumber("rank", hit.Rank);
+                json.WriteNumber("score", Math.Round(hit.Score, 6));
+                json.WriteString("pith_number", hit.PithNumber);
+                json.WriteString("source_id", hit.SourceId);
+                json.WriteNumber("source_version", hit.SourceVersion);
+                json.WriteString("title", hit.Title);
+                json.WriteEndObject();
+            });
+        }
+    }
+}

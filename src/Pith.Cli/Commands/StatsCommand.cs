@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Text.Json;
+using Pith.Cli.Rendering;
+using Pith.Index.Stats;
+
+namespace Pith.Cli.Commands;
+
+/// <summary><c>pith stats</c>: what the index holds, and what the last imports did.</summary>
+public static class StatsCommand
+{
+    public static Command Create()
+    {
+        var db = IndexOptions.CreateDb();
+        var json = new Option<bool>("--json") { Description = "Print the statistics as one JSON object." };
+        var command = new Command("stats",
+            "Show what the index holds: records, papers and their versions, aliases, older copies of reissued records, records " +
+            $"by year and by signing key, and the last {IndexStats.DefaultRuns} import runs with their counts and rejected inputs " +
+            "by failing check. Exit status: 0; 2 no usable index.")
+        {
+            db, json,
+        };
+        command.SetAction(parse => Run(parse.GetValue(db), parse.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(string? dbOption, bool json)
+    {
+        using var database = IndexOptions.OpenExisting(dbOption);
+        var stats = IndexStats.Read(database);
+        using var stdout = Cli.OpenStdout();
+        if (json) WriteJson(stdout, stats, database.Path);
+        else WriteHuman(stdout, stats, database.Path);
+        return ExitCode.Ok;
+    }
+
+    private static void WriteHuman(StreamWriter output, IndexStats stats, string path)
+    {
+        output.WriteLine($"index          {TerminalText.Sanitize(path)}");
+        output.WriteLine($"records        {stats.Records}");
+        output.WriteLine($"papers         {stats.Papers} ({string.Join(", ", stats.PapersByVersionCount.Select(p => $"{p.Papers} with {Versions(p.Versions)}"))})");
+        output.WriteLine($"aliases        {stats.Aliases}");
+        output.WriteLine($"older copies   {stats.HistoryCopies}");
+        output.WriteLine($"by year        {List(stats.ByYear.Select(p => (p.Year, p.Records)))}");
+        output.WriteLine($"by key         {List(stats.ByKeyId.Select(p => (p.KeyId, p.Records)))}");
+        output.WriteLine($"import runs    {stats.ImportRuns}{(stats.LastRuns.Count < stats.ImportRuns ? $" (the last {stats.LastRuns.Count}:)" : "")}");
+        foreach (var run in stats.LastRuns)
+        {
+            var rejects = run.RejectsByCheck.Count == 0 ? "" : " (" + List(run.RejectsByCheck.Select(p => (p.Check, p.Count))) + ")";
+            output.WriteLine($"  run {run.Id}  {run.StartedAt}{(run.FinishedAt is null ? " (did not finish)" : "")}: imported {run.Imported}, updated {run.Updated}, " +
+                             $"unchanged {run.Unchanged}, older copies kept {run.Historical}, rejected {run.Rejected}{rejects}");
+        }
+    }
+
+    private static string Versions(long n) => n == 1 ? "1 version" : $"{n} versions";
+
+    private static string List(IEnumerable<(string Key, long Count)> pairs) =>
+        string.Join(", ", pairs.Select(p => $"{TerminalText.Sanitize(p.Key)}: {p.Count}"));
+
+    private static void WriteJson(StreamWriter output, IndexStats stats, string path)
+    {
+        using var lines = new JsonLineWriter(output);
+        lines.Write(json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("db", path);
+            json.WriteNumber("records", stats.Records);
+            json.WriteNumber("papers", stats.Papers);
+            Counts(json, "papers_by_version_count", stats.PapersByVersionCount.Select(p => (p.Versions.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Papers)));
+            json.WriteNumber("aliases", stats.Aliases);
+            json.WriteNumber("history_copies", stats.HistoryCopies);
+            Counts(json, "by_year", stats.ByYear.Select(p => (p.Year, p.Records)));
+            Counts(json, "by_key_id", stats.ByKeyId.Select(p => (p.KeyId, p.Records)));
+            json.WriteNumber("import_runs", stats.ImportRuns);
+            json.WriteStartArray("last_runs");
+            foreach (var run in stats.LastRuns)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("run_id", run.Id);
+                json.WriteString("started_at", run.StartedAt);
+                json.WriteString("finished_at", run.FinishedAt);
+                ImportCountsJson.Write(json, run.Imported, run.Updated, run.Unchanged, run.Historical, run.Rejected);
+                Counts(json, "rejected_by_check", run.RejectsByCheck.Select(p => (p.Check, p.Count)));
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+    }
+
+    private static void Counts(Utf8JsonWriter json, string name, IEnumerable<(string Key, long Count)> pairs)
+    {
+        json.WriteStartObject(name);
+        foreach (var (key, count) in pairs) json.WriteNumber(key, count);
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.Data.Sqlite;
+
+namespace Pith.Index.Search;
+
+/// <summary>Full-text search over the titles of the current records (the FTS5 table of migration 2), ranked by bm25.</summary>
+public sealed class TitleSearch(IndexDatabase database) : IDisposable
+{
+    private readonly SqliteCommand _query = Prepare(database.Connection);
+
+    /// <summary>The best <paramref name="limit"/> matches of <paramref name="text"/> (see <see cref="SearchQuery"/>); none for a text without terms.</summary>
+    public IReadOnlyList<SearchHit> Search(string text, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var query = SearchQuery.FromText(text);
+        if (query is null) return [];
+        _query.Parameters["$query"].Value = query;
+        _query.Parameters["$limit"].Value = limit;
+        var hits = new List<SearchHit>();
+        try
+        {
+            using var reader = _query.ExecuteReader();
+            while (reader.Read())
+            {
+                hits.Add(new SearchHit(hits.Count + 1, reader.GetDouble(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4)));
+            }
+        }
+        catch (SqliteException e)
+        {
+            throw IndexDatabase.Describe(e, database.Path);
+        }
+        return hits;
+    }
+
+    public void Dispose() => _query.Dispose();
+
+    private static SqliteCommand Prepare(SqliteConnection connection)
+    {
+        var command = connection.CreateCommand();
+        // rank is bm25 over the one column; ties in import order, so results repeat. The best rows are chosen in the FTS
+        // table alone and only they are joined to records (whose rows are large: they hold the original bytes).
+        command.CommandText =
+            """
+            SELECT best.rank, r.pith_number, r.source_id, r.source_version, r.title
+            FROM (SELECT rowid, rank FROM records_fts WHERE records_fts MATCH $query ORDER BY rank, rowid LIMIT $limit) AS best
+            JOIN records r ON r.id = best.rowid
+            ORDER BY best.rank, best.rowid
+            """;
+        command.Parameters.Add(new SqliteParameter { ParameterName = "$query" });
+        command.Parameters.Add(new SqliteParameter { ParameterName = "$limit" });
+        return command;
+    }
+}

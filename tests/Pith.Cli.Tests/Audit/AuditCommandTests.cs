@@ -1,0 +1,100 @@
+using System.Text;
+using System.Text.Json;
+using Pith.Cli.Tests.Import;
+using Xunit;
+
+namespace Pith.Cli.Tests.Audit;
+
+/// <summary>Each test audits an index of its own: some of them damage it.</summary>
+public sealed class AuditCommandTests : IDisposable
+{
+    private readonly IndexedCorpus _corpus = new();
+
+    public void Dispose() => _corpus.Dispose();
+
+    private PithResult Audit(params string[] args) => _corpus.Run("audit", ["--keys", _corpus.KeyFile, .. args]);
+
+    private string PithNumberOf(string title) =>
+        Assert.Single(IndexFile.Query(_corpus.Db, $"SELECT pith_number FROM records WHERE title = '{title}'"));
+
+    [Fact]
+    public void A_clean_index_passes()
+    {
+        var result = Audit();
+        result.AssertExit(0);
+        Assert.Matches($@"^audited {IndexedCorpus.Records} records and 1 older copies in \d+\.\d\d s: all sound$", Assert.Single(result.StdoutLines));
+    }
+
+    [Fact]
+    public void One_byte_flipped_in_the_database_file_names_the_record_that_holds_it()
+    {
+        // Find the record's stored bytes in the file itself, as bit rot or a tamperer with a hex editor would change them.
+        var file = File.ReadAllBytes(_corpus.Db);
+        var needle = Encoding.UTF8.GetBytes($"\"title\":\"{IndexedCorpus.TamperTitle}\"");
+        var at = file.AsSpan().IndexOf(needle);
+        Assert.True(at >= 0, "the record's bytes are in the file");
+        Assert.Equal(-1, file.AsSpan(at + 1).IndexOf(needle));
+        var offset = at + needle.Length - "aper\"".Length - 1; // the 'p' of "paper"
+        Assert.Equal((byte)'p', file[offset]);
+        using (var stream = new FileStream(_corpus.Db, FileMode.Open, FileAccess.Write))
+        {
+            stream.Position = offset;
+            stream.WriteByte((byte)'q');
+        }
+        var tampered = PithNumberOf(IndexedCorpus.TamperTitle);
+
+        var result = Audit();
+        result.AssertExit(1);
+        Assert.Equal(2, result.StdoutLines.Count);
+        var failure = result.StdoutLines[0];
+        Assert.StartsWith($"FAIL {tampered} (current, imported from ", failure, StringComparison.Ordinal);
+        Assert.Contains("bytes_sha256: the stored bytes have changed since they were imported", failure, StringComparison.Ordinal);
+        Assert.Contains("title_hash: paper.title hashes to", failure, StringComparison.Ordinal);
+        Assert.Contains("stored.title: the index says 'Tamper target paper', the record derives 'Tamper target qaper'", failure, StringComparison.Ordinal);
+        Assert.EndsWith(": 1 records and 0 older copies failed", result.StdoutLines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rows_changed_with_plain_sqlite_are_named_older_copies_included_and_json_lists_them()
+    {
+        var retitled = PithNumberOf("Strings on orbifolds");
+        using (var connection = IndexFile.Open(_corpus.Db))
+        {
+            using var command = connection.CreateCommand();
+            // A forged older copy (another record's bytes, with their hash) and a column edited behind pith's back.
+            command.CommandText =
+                """
+                UPDATE record_history SET original = (SELECT original FROM records WHERE title = 'Strings on orbifolds'),
+                                          bytes_sha256 = (SELECT bytes_sha256 FROM records WHERE title = 'Strings on orbifolds');
+                UPDATE records SET title = 'Strings on orbifolds (edited)' WHERE title = 'Strings on orbifolds';
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var result = Audit("--json");
+        result.AssertExit(1);
+        using var document = JsonDocument.Parse(Assert.Single(result.StdoutLines));
+        var root = document.RootElement;
+        var failures = root.GetProperty("failures").EnumerateArray().ToList();
+        Assert.Equal(2, failures.Count);
+        Assert.Equal(retitled, failures[0].GetProperty("pith_number").GetString());
+        Assert.Equal("current", failures[0].GetProperty("copy").GetString());
+        Assert.Equal("stored.title", Assert.Single(failures[0].GetProperty("problems").EnumerateArray()).GetProperty("check").GetString());
+        Assert.Equal(_corpus.ReissuedPithNumber, failures[1].GetProperty("pith_number").GetString());
+        Assert.Equal("history", failures[1].GetProperty("copy").GetString());
+        Assert.Contains(failures[1].GetProperty("problems").EnumerateArray(), p => p.GetProperty("check").GetString() == "stored.pith_number");
+        Assert.Equal(IndexedCorpus.Records, root.GetProperty("records").GetInt64());
+        Assert.Equal(1, root.GetProperty("history_copies").GetInt64());
+        Assert.Equal(1, root.GetProperty("failed_records").GetInt64());
+        Assert.Equal(1, root.GetProperty("failed_history_copies").GetInt64());
+    }
+
+    [Fact]
+    public void Records_signed_by_a_key_no_longer_trusted_fail()
+    {
+        var result = _corpus.Run("audit", "--quiet");
+        result.AssertExit(1);
+        Assert.Equal(IndexedCorpus.Generated + 1, result.StdoutLines.Count(l => l.StartsWith("FAIL ", StringComparison.Ordinal)));
+        Assert.All(result.StdoutLines.SkipLast(1), l => Assert.Contains("receipt.key_id: 'pith-test-2026' is not a trusted key", l, StringComparison.Ordinal));
+    }
+}

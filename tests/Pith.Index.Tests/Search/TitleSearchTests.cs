@@ -1,0 +1,105 @@
+using Microsoft.Data.Sqlite;
+using Pith.Index.Search;
+using Pith.Testing;
+using Xunit;
+
+namespace Pith.Index.Tests.Search;
+
+public sealed class TitleSearchTests : IDisposable
+{
+    private readonly TestIndex _index = new();
+
+    public void Dispose() => _index.Dispose();
+
+    private IReadOnlyList<SearchHit> Search(string text, int limit = 20)
+    {
+        using var database = _index.Open();
+        using var search = new TitleSearch(database);
+        return search.Search(text, limit);
+    }
+
+    [Fact]
+    public void Finds_titles_holding_every_word_best_first_ignoring_case_and_accents()
+    {
+        _index.Import(
+            RecordFactory.Create(TestKey.Default, sourceId: "2401.00001", title: "Compression and grokking"),
+            RecordFactory.Create(TestKey.Default, sourceId: "2401.00002", title: "Grokking grokking grokking in transformers"),
+            RecordFactory.Create(TestKey.Default, sourceId: "2401.00003", title: "Schrödinger bridges"),
+            RecordFactory.Create(TestKey.Default, sourceId: "2401.00004", title: "Unrelated work"));
+
+        var grokking = Search("GROKKING");
+        Assert.Equal(["2401.00002", "2401.00001"], grokking.Select(h => h.SourceId));
+        Assert.Equal([1, 2], grokking.Select(h => h.Rank));
+        Assert.True(grokking[0].Score < grokking[1].Score, "bm25: lower is better");
+        Assert.Equal("Compression and grokking", Assert.Single(Search("compression grokking")).Title);
+        Assert.Equal("2401.00003", Assert.Single(Search("schrodinger")).SourceId);
+        Assert.Empty(Search("compression transformers"));
+        Assert.Single(Search("grokking", limit: 1));
+    }
+
+    [Theory]
+    [InlineData("\"", 0)]
+    [InlineData("grokking\"", 1)]
+    [InlineData("AND", 0)]
+    [InlineData("OR grokking", 0)] // "or" is a word the title must hold, not an operator
+    [InlineData("NOT", 0)]
+    [InlineData("NEAR(grokking", 0)] // the phrase "near grokking"
+    [InlineData("grokking*", 1)]
+    [InlineData("title:grokking", 0)] // the phrase "title grokking", not a column filter
+    [InlineData("-grokking", 1)]
+    [InlineData("^grokking", 1)]
+    [InlineData("(grokking) as", 1)]
+    [InlineData("{title}: x", 0)]
+    [InlineData("+", 0)]
+    public void Query_syntax_in_the_text_is_only_text(string text, int hits)
+    {
+        _index.Import(RecordFactory.Create(TestKey.Default, title: "Grokking as compression"));
+        // No SQLite error for any of them: the punctuation around a word is dropped by the tokenizer, operators are words.
+        Assert.Equal(hits, Search(text).Count);
+    }
+
+    [Fact]
+    public void A_reissue_with_another_title_replaces_the_indexed_title()
+    {
+        var first = RecordFactory.Create(TestKey.Default, title: "Grokking as compression", updatedAt: "2026-05-17T23:52:20Z");
+        _index.Import(first);
+        // Same canonical record (the title hash is of the lower-cased title), newer copy, display title in other case and words kept.
+        var reissued = RecordFactory.Create(TestKey.Default, title: "Grokking as compression", updatedAt: "2026-07-05T06:58:51.293543+00:00");
+        reissued["paper"]!["title"] = "GROKKING AS COMPRESSION";
+        RecordFactory.Resign(reissued, TestKey.Default);
+        Assert.Equal(first["pith_number"]!.GetValue<string>(), reissued["pith_number"]!.GetValue<string>());
+        Assert.Equal(1, _index.Import(reissued).Updated);
+
+        Assert.Equal("GROKKING AS COMPRESSION", Assert.Single(Search("grokking")).Title);
+        using var database = _index.Open();
+        // The FTS index agrees with its content table (FTS5's own consistency check raises an error when not).
+        database.Execute("INSERT INTO records_fts (records_fts) VALUES ('integrity-check')");
+    }
+
+    [Fact]
+    public void Migrating_an_index_of_schema_1_indexes_the_titles_it_holds()
+    {
+        using (var connection = new SqliteConnection($"Data Source={_index.Path};Pooling=false"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = Migrations.Steps[0] +
+                """
+                ;
+                PRAGMA user_version = 1;
+                INSERT INTO import_runs (id, started_at, sources) VALUES (1, '2026-01-01T00:00:00Z', '[]');
+                INSERT INTO records (pith_number, code, digest, year, source_kind, source_id, source_version, title, key_id, signature,
+                                     imported_at, imported_from, run_id, bytes_sha256, original)
+                VALUES ('pith:2023:AAAA', 'AAAA', x'00', '2023', 'arxiv', '2310.05918', 1, 'Grokking as compression', 'k', 's',
+                        '2026-01-01T00:00:00Z', 'a.json', 1, x'00', x'00'),
+                       ('pith:2023:BBBB', 'BBBB', x'00', '2023', 'arxiv', '2310.05919', 1, NULL, 'k', 's',
+                        '2026-01-01T00:00:00Z', 'b.json', 1, x'01', x'00');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        Assert.Equal("pith:2023:AAAA", Assert.Single(Search("compression")).PithNumber);
+        using var database = _index.Open();
+        Assert.Equal(Migrations.Latest, database.Scalar<long>("PRAGMA user_version"));
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+using Pith.Core.Crypto;
+using Pith.Core.Verification;
+using Pith.Index.Import;
+using Pith.Testing;
+
+namespace Pith.Index.Tests;
+
+/// <summary>A real index file in a fresh temp folder, filled by the real importer with records signed by the test key.</summary>
+public sealed class TestIndex : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("pith-index-");
+    private int _files;
+
+    public TestIndex() => Path = System.IO.Path.Combine(_folder.FullName, "index.db");
+
+    public string Path { get; }
+
+    public static RecordVerifier Verifier { get; } = new(TestKey.Default.OnlyThis(), Libsodium.Instance);
+
+    /// <summary>Imports <paramref name="records"/> (each written to a file of its own) in one run.</summary>
+    public ImportSummary Import(params JsonObject[] records)
+    {
+        var folder = Directory.CreateDirectory(System.IO.Path.Combine(_folder.FullName, $"run{_files++}")).FullName;
+        for (var i = 0; i < records.Length; i++) File.WriteAllBytes(System.IO.Path.Combine(folder, $"{i:D4}.json"), RecordFactory.ToBytes(records[i]));
+        using var database = IndexDatabase.Open(Path);
+        return new Importer(database, Verifier, new ImportOptions { Jobs = 2 }).Run([folder]);
+    }
+
+    public IndexDatabase Open() => IndexDatabase.Open(Path, create: false);
+
+    public void Dispose() => _folder.Delete(recursive: true);
+}
