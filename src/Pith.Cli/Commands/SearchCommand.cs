@@ -16,6 +16,12 @@ public static class SearchCommand
             Description = "Words to find in titles (all of them, in any order; case and accents ignored). Quotes, *, AND, OR, NEAR are plain text.",
             Arity = ArgumentArity.OneOrMore,
         };
+        // A mistyped option is not text to search for (and punctuation is not searched anyway: "-x" finds what "x" finds).
+        text.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.Length > 1 && t.Value[0] == '-'))
+                result.AddError($"unknown option '{token.Value}' (to search for the word, leave out the '-': punctuation is not searched)");
+        });
         var db = IndexOptions.CreateDb();
         var limit = new Option<int>("--limit", "-n") { Description = $"At most N results (default {DefaultLimit}).", HelpName = "N", DefaultValueFactory = _ => DefaultLimit };
         limit.Validators.Add(result =>

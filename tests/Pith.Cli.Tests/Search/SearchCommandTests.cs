@@ -66,6 +66,14 @@ public sealed class SearchCommandTests(IndexedCorpus corpus) : IClassFixture<Ind
     }
 
     [Fact]
+    public void A_mistyped_option_is_a_usage_error_not_text()
+    {
+        var result = corpus.Run("search", "--limt", "3", "sparse");
+        result.AssertExit(2);
+        Assert.StartsWith("pith: unknown option '--limt'", result.StderrLines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_index_is_an_error_and_is_not_created()
     {
         using var temp = new TempFolder();
