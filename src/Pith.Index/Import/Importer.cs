@@ -19,7 +19,9 @@ namespace Pith.Index.Import;
 /// </summary>
 public sealed class Importer(IndexDatabase database, RecordVerifier verifier, ImportOptions options)
 {
-    private const int QueueLength = 1024;
+    // Inputs to verify: paths mostly, so cheap to hold; a long queue lets the folder walk run ahead, and the workers
+    // do not wait on it when it gets less CPU for a while.
+    private const int QueueLength = 16_384;
 
     // Verified records wait here for the writer: room for a commit's pause (its fsync), so that the workers go on
     // verifying meanwhile. The byte budget still bounds the memory they hold.

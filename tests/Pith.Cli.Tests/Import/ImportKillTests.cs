@@ -12,9 +12,9 @@ namespace Pith.Cli.Tests.Import;
 public sealed class ImportKillTests(ImportCorpus corpus, ITestOutputHelper output) : IDisposable
 {
     // In TRUNCATE journal mode the journal holds the original of every stored page a transaction changes, and is
-    // emptied at commit. The first batch into a new index adds pages but changes few (a journal of some 30 KB); a
-    // journal this large means records are being written over committed ones.
-    private const long BusyJournal = 128 * 1024;
+    // emptied at commit. The first batch into a new index adds pages but changes few (a journal of some 230 KB with
+    // 32 KiB pages); a journal this large means records are being written over committed ones (1 to 1.5 MB seen).
+    private const long BusyJournal = 512 * 1024;
 
     private readonly TempFolder _temp = new();
 
