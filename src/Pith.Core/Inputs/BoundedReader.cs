@@ -1,3 +1,4 @@
+using System.Buffers;
 using Pith.Core.Documents;
 
 namespace Pith.Core.Inputs;
@@ -10,8 +11,12 @@ public static class BoundedReader
 {
     public const int Limit = JsonDocumentReader.MaxBytes + 1;
 
-    /// <summary>The file's bytes; or, for a file larger than a record may be, its size; or why it cannot be read.</summary>
-    public static ReadOutcome ReadFile(string path, bool regularOnly = false)
+    /// <summary>
+    /// The file's bytes; or, for a file larger than a record may be, its size; or why it cannot be read. With a
+    /// <paramref name="pool"/>, a regular file is read into an array rented from it (longer than the file: see
+    /// <see cref="ReadOutcome.Length"/>), which the caller returns: a bulk import then allocates no array per file.
+    /// </summary>
+    public static ReadOutcome ReadFile(string path, bool regularOnly = false, ArrayPool<byte>? pool = null)
     {
         // A FIFO found in a folder would block the open for ever; a device or socket is no record either.
         if (regularOnly && !FileKind.IsRegularFile(path))
@@ -25,15 +30,19 @@ public static class BoundedReader
             if (!stream.CanSeek) return new ReadOutcome(Read(stream, []), null, null);
             var length = RandomAccess.GetLength(handle);
             if (length > JsonDocumentReader.MaxBytes) return new ReadOutcome(null, length, null);
-            var bytes = new byte[length];
+            var size = (int)length;
+            var bytes = size > 0 && pool is not null ? pool.Rent(size) : new byte[size];
             var read = 0;
             int n;
-            while (read < bytes.Length && (n = RandomAccess.Read(handle, bytes.AsSpan(read), read)) > 0) read += n;
+            while (read < size && (n = RandomAccess.Read(handle, bytes.AsSpan(read, size - read), read)) > 0) read += n;
             // One byte more shows the end; a special file (length 0) or a file that grew goes on as a stream.
             Span<byte> probe = stackalloc byte[1];
-            if (read == length && RandomAccess.Read(handle, probe, read) == 0) return new ReadOutcome(bytes, null, null);
+            if (read == size && RandomAccess.Read(handle, probe, read) == 0)
+                return new ReadOutcome(bytes, null, null) { Length = size, Rented = size > 0 && pool is not null };
             stream.Position = read + 1;
-            return new ReadOutcome(Read(stream, [.. bytes.AsSpan(0, read), .. probe]), null, null);
+            byte[] rest = [.. bytes.AsSpan(0, read), .. probe];
+            if (size > 0) pool?.Return(bytes);
+            return new ReadOutcome(Read(stream, rest), null, null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
@@ -55,4 +64,14 @@ public static class BoundedReader
 }
 
 /// <summary>What reading one input gave: its bytes, or the size of a file too large to be a record, or an I/O error.</summary>
-public readonly record struct ReadOutcome(byte[]? Bytes, long? OversizeLength, string? Error);
+public readonly record struct ReadOutcome(byte[]? Bytes, long? OversizeLength, string? Error)
+{
+    /// <summary>How many bytes of <see cref="Bytes"/> were read: all of them, unless the array was rented from a pool.</summary>
+    public int Length { get; init; } = Bytes?.Length ?? 0;
+
+    /// <summary>Whether <see cref="Bytes"/> was rented from the pool given to the read, to be returned to it.</summary>
+    public bool Rented { get; init; }
+
+    /// <summary>The bytes read.</summary>
+    public ReadOnlyMemory<byte> Data => Bytes.AsMemory(0, Length);
+}

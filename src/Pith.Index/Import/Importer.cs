@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -18,9 +19,19 @@ namespace Pith.Index.Import;
 /// </summary>
 public sealed class Importer(IndexDatabase database, RecordVerifier verifier, ImportOptions options)
 {
-    private const int QueueLength = 1024;
+    // Inputs to verify: paths mostly, so cheap to hold; a long queue lets the folder walk run ahead, and the workers
+    // do not wait on it when it gets less CPU for a while.
+    private const int QueueLength = 16_384;
+
+    // Verified records wait here for the writer: room for a commit's pause (its fsync), so that the workers go on
+    // verifying meanwhile. The byte budget still bounds the memory they hold.
+    private const int ResultQueueLength = 4096;
 
     private readonly ByteBudget _budget = new(ByteBudget.DefaultCapacity);
+
+    // Files are read into arrays from this pool and given back once written or refused: a bulk import allocates (and
+    // the collector copies) no array per file. Room for the arrays the byte budget allows in flight.
+    private readonly ArrayPool<byte> _files = ArrayPool<byte>.Create(maxArrayLength: 1 << 20, maxArraysPerBucket: 4096);
 
     /// <summary>Reads standard input; replaceable so that tests and callers can feed it.</summary>
     public Func<Stream> OpenStandardInput { get; init; } = Console.OpenStandardInput;
@@ -56,7 +67,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         });
 
         var work = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(QueueLength) { SingleWriter = true });
-        var results = Channel.CreateBounded<Result>(new BoundedChannelOptions(QueueLength) { SingleReader = true });
+        var results = Channel.CreateBounded<Result>(new BoundedChannelOptions(ResultQueueLength) { SingleReader = true });
         // Counting walks the tree a second time: only worth it when someone watches the progress.
         var counter = progress is null ? null : FileCounter.Start(paths, cancel);
         var filesDone = new StrongBox<long>();
@@ -232,7 +243,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
             if (cancel.IsCancellationRequested)
             {
                 // Interrupted: drop what is still queued (it was never counted), so the stop is prompt.
-                if (item.Bytes is not null) _budget.Give(item.Bytes.Length);
+                if (item.Bytes is { } dropped) _budget.Give(dropped.Length);
                 continue;
             }
             if (!item.IsFileEnd) await results.WriteAsync(ProcessSafely(item, known));
@@ -243,49 +254,51 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
     // One input that fails unexpectedly is rejected with its reason; it does not take the import down.
     private Result ProcessSafely(WorkItem item, HashSet<UInt256> known)
     {
+        // A line's bytes were taken from the budget when read; a file's are taken once read.
+        Payload? payload = item.Bytes is { } line ? new Payload(line, line.Length, Rented: false) : null;
         try
         {
-            return Process(item, known);
+            if (payload is null)
+            {
+                var read = BoundedReader.ReadFile(item.Path, item.RegularOnly, _files);
+                if (read.Error is { } error) return Result.Rejected(new Reject(item.Path, null, CheckName.Read, error));
+                // Too large to be a record: refused by its size, for the same reason as any other oversized document.
+                if (read.OversizeLength is { } size) return Result.Rejected(new Reject(item.Path, null, CheckName.Parse, JsonDocumentReader.TooLarge(size)));
+                payload = new Payload(read.Bytes!, read.Length, read.Rented);
+                _budget.Take(read.Length);
+            }
+            var result = Check(item, payload.Value, known);
+            // Only a verified record carries its bytes on to the writer, which releases them once written.
+            if (result.Bytes is null) Release(payload.Value);
+            return result;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            if (item.Bytes is not null) _budget.Give(item.Bytes.Length);
+            if (payload is { } held) Release(held);
             return Result.Rejected(new Reject(item.Path, item.Line, CheckName.Read, $"could not be processed ({e.GetType().Name}: {e.Message})"));
         }
     }
 
-    /// <summary>Reads (for a file), recognises stored bytes, or verifies: everything but the write, in parallel.</summary>
-    private Result Process(WorkItem item, HashSet<UInt256> known)
+    /// <summary>Recognises stored bytes, or verifies: everything but the write, in parallel.</summary>
+    private Result Check(WorkItem item, Payload payload, HashSet<UInt256> known)
     {
-        // A line's bytes were taken from the budget when read; a file's are taken here.
-        var bytes = item.Bytes;
-        if (bytes is null)
-        {
-            var read = BoundedReader.ReadFile(item.Path, item.RegularOnly);
-            if (read.Error is { } error) return Result.Rejected(new Reject(item.Path, null, CheckName.Read, error));
-            // Too large to be a record: refused by its size, for the same reason as any other oversized document.
-            if (read.OversizeLength is { } size) return Result.Rejected(new Reject(item.Path, null, CheckName.Parse, JsonDocumentReader.TooLarge(size)));
-            bytes = read.Bytes!;
-            _budget.Take(bytes.Length);
-        }
-        var result = Check(item, bytes, known);
-        // Only a verified record carries its bytes on to the writer, which gives them back once written.
-        if (result.Bytes is null) _budget.Give(bytes.Length);
-        return result;
-    }
-
-    private Result Check(WorkItem item, byte[] bytes, HashSet<UInt256> known)
-    {
-        var sha = SHA256.HashData(bytes);
+        var sha = SHA256.HashData(payload.Memory.Span);
         if (known.Contains(new UInt256(sha))) return Result.Unchanged;
-        var verdict = verifier.Verify(bytes);
+        var verdict = verifier.Verify(payload.Memory);
         if (!verdict.Valid)
         {
             var reason = verdict.Reason;
             return Result.Rejected(new Reject(item.Path, item.Line, reason?.Name ?? "invalid", reason?.Detail ?? "not valid"));
         }
         var from = item.Line is { } line ? $"{item.Path}:{line}" : item.Path;
-        return new Result(ImportOutcome.Imported, verdict.Record, verdict.KeyId, bytes, sha, from, null);
+        return new Result(ImportOutcome.Imported, verdict.Record, verdict.KeyId, payload, sha, from, null);
+    }
+
+    /// <summary>Gives bytes done with back to the budget, and a rented array to its pool.</summary>
+    private void Release(Payload payload)
+    {
+        _budget.Give(payload.Length);
+        if (payload.Rented) _files.Return(payload.Array);
     }
 
     /// <summary>The single writer: commits in batches of <see cref="ImportOptions.BatchSize"/> or every <see cref="ImportOptions.BatchTime"/>.</summary>
@@ -321,8 +334,9 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
                     }
                     else
                     {
-                        tally.Add(writer!.Write(result.Record!, result.KeyId!, result.Bytes!, result.Sha!, result.From!));
-                        _budget.Give(result.Bytes!.Length);
+                        var payload = result.Bytes!.Value;
+                        tally.Add(writer!.Write(result.Record!, result.KeyId!, payload.Memory, result.Sha!, result.From!));
+                        Release(payload);
                     }
                     if (++inBatch >= options.BatchSize || batchClock.Elapsed >= options.BatchTime) Commit(ref transaction, ref inBatch);
                     if (reportClock.ElapsedMilliseconds >= 250)
@@ -364,7 +378,13 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
     /// <summary>One input to process: a file to read, or a line already read. A file end marks a JSON Lines file done.</summary>
     private sealed record WorkItem(string Path, long? Line, byte[]? Bytes, bool CountsAsFile, bool IsFileEnd = false, bool RegularOnly = false);
 
-    private sealed record Result(ImportOutcome Outcome, VerifiedRecord? Record, string? KeyId, byte[]? Bytes, byte[]? Sha, string? From, Reject? Reject)
+    /// <summary>An input's bytes between reading and writing: the first <paramref name="Length"/> bytes of the array.</summary>
+    private readonly record struct Payload(byte[] Array, int Length, bool Rented)
+    {
+        public ReadOnlyMemory<byte> Memory => Array.AsMemory(0, Length);
+    }
+
+    private sealed record Result(ImportOutcome Outcome, VerifiedRecord? Record, string? KeyId, Payload? Bytes, byte[]? Sha, string? From, Reject? Reject)
     {
         public static readonly Result Unchanged = new(ImportOutcome.Unchanged, null, null, null, null, null, null);
 

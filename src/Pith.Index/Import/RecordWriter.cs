@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Pith.Core.Identifiers;
 using Pith.Core.Verification;
+using Pith.Index.Sqlite;
 
 namespace Pith.Index.Import;
 
@@ -14,8 +15,8 @@ internal sealed class RecordWriter : IDisposable
     private readonly long _runId;
     private readonly SqliteCommand _find;
     private readonly SqliteCommand _inHistory;
-    private readonly SqliteCommand _insert;
-    private readonly SqliteCommand _insertAliases;
+    private readonly RawStatement _insert;
+    private readonly RawStatement _insertAliases;
     private readonly SqliteCommand _toHistoryFromCurrent;
     private readonly SqliteCommand _toHistoryNew;
     private readonly SqliteCommand _replace;
@@ -27,21 +28,18 @@ internal sealed class RecordWriter : IDisposable
         _runId = runId;
         _find = Command("SELECT id, bytes_sha256, updated_at FROM records WHERE pith_number = $pith_number", "$pith_number");
         _inHistory = Command("SELECT 1 FROM record_history WHERE record_id = $id AND bytes_sha256 = $bytes_sha256", "$id", "$bytes_sha256");
-        _insert = Command(
+        // The hot path of a bulk load: positional parameters, bound in this order by TryInsert.
+        _insert = new RawStatement(connection,
             """
             INSERT INTO records (pith_number, code, digest, year, source_kind, source_id, source_version, title, key_id, signature,
                                  updated_at, imported_at, imported_from, run_id, bytes_sha256, original)
-            VALUES ($pith_number, $code, $digest, $year, $source_kind, $source_id, $source_version, $title, $key_id, $signature,
-                    $updated_at, $imported_at, $imported_from, $run_id, $bytes_sha256, $original)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
             ON CONFLICT (pith_number) DO NOTHING
             RETURNING id
-            """,
-            "$pith_number", "$code", "$digest", "$year", "$source_kind", "$source_id", "$source_version", "$title", "$key_id", "$signature",
-            "$updated_at", "$imported_at", "$imported_from", "$run_id", "$bytes_sha256", "$original");
-        // Every record has the same number of aliases: one statement writes them all.
-        var rows = Enumerable.Range(0, AliasKind.All.Count).Select(i => $"($id, $kind{i}, $value{i}, $normalized{i})");
-        _insertAliases = Command("INSERT INTO aliases (record_id, kind, value, normalized) VALUES " + string.Join(", ", rows),
-            ["$id", .. Enumerable.Range(0, AliasKind.All.Count).SelectMany(i => new[] { $"$kind{i}", $"$value{i}", $"$normalized{i}" })]);
+            """);
+        // Every record has the same number of aliases: one statement writes them all, as (?1, kind, value, normalized) rows.
+        var rows = Enumerable.Range(0, AliasKind.All.Count).Select(i => $"(?1, ?{2 + 3 * i}, ?{3 + 3 * i}, ?{4 + 3 * i})");
+        _insertAliases = new RawStatement(connection, "INSERT INTO aliases (record_id, kind, value, normalized) VALUES " + string.Join(", ", rows));
         _toHistoryFromCurrent = Command(
             """
             INSERT OR IGNORE INTO record_history (record_id, updated_at, imported_at, imported_from, run_id, bytes_sha256, original)
@@ -68,18 +66,20 @@ internal sealed class RecordWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { _find, _inHistory, _insert, _insertAliases, _toHistoryFromCurrent, _toHistoryNew, _replace, _reject })
+        foreach (var command in new[] { _find, _inHistory, _toHistoryFromCurrent, _toHistoryNew, _replace, _reject })
             command.Dispose();
+        _insert.Dispose();
+        _insertAliases.Dispose();
     }
 
-    /// <summary>Binds every command to the transaction under way (Microsoft.Data.Sqlite requires it).</summary>
+    /// <summary>Binds every command to the transaction under way (Microsoft.Data.Sqlite requires it; raw statements need not).</summary>
     public void Enlist(SqliteTransaction transaction)
     {
-        foreach (var command in new[] { _find, _inHistory, _insert, _insertAliases, _toHistoryFromCurrent, _toHistoryNew, _replace, _reject })
+        foreach (var command in new[] { _find, _inHistory, _toHistoryFromCurrent, _toHistoryNew, _replace, _reject })
             command.Transaction = transaction;
     }
 
-    public ImportOutcome Write(VerifiedRecord record, string keyId, byte[] original, byte[] bytesSha256, string importedFrom)
+    public ImportOutcome Write(VerifiedRecord record, string keyId, ReadOnlyMemory<byte> original, byte[] bytesSha256, string importedFrom)
     {
         var now = Timestamp.Now();
         // A new Pith number is the common case: try the insert first, and look the record up only when it is stored.
@@ -106,12 +106,12 @@ internal sealed class RecordWriter : IDisposable
             _toHistoryFromCurrent.ExecuteNonQuery();
             Bind(_replace, ("$id", id), ("$title", record.Title), ("$key_id", keyId), ("$signature", record.SignatureB64),
                 ("$updated_at", record.UpdatedAt), ("$imported_at", now), ("$imported_from", importedFrom), ("$run_id", _runId),
-                ("$bytes_sha256", bytesSha256), ("$original", original));
+                ("$bytes_sha256", bytesSha256), ("$original", original.ToArray()));
             _replace.ExecuteNonQuery();
             return ImportOutcome.Updated;
         }
         Bind(_toHistoryNew, ("$id", id), ("$updated_at", record.UpdatedAt), ("$imported_at", now), ("$imported_from", importedFrom),
-            ("$run_id", _runId), ("$bytes_sha256", bytesSha256), ("$original", original));
+            ("$run_id", _runId), ("$bytes_sha256", bytesSha256), ("$original", original.ToArray()));
         _toHistoryNew.ExecuteNonQuery();
         return ImportOutcome.Historical;
     }
@@ -122,23 +122,41 @@ internal sealed class RecordWriter : IDisposable
         _reject.ExecuteNonQuery();
     }
 
-    private bool TryInsert(VerifiedRecord record, string keyId, byte[] original, byte[] bytesSha256, string importedFrom, string now)
+    private bool TryInsert(VerifiedRecord record, string keyId, ReadOnlyMemory<byte> original, byte[] bytesSha256, string importedFrom, string now)
     {
         var number = record.PithNumber;
-        Bind(_insert, number.ToString(), number.Code, record.Digest, number.Year, record.SourceKind, record.SourceId, record.SourceVersion,
-            record.Title, keyId, record.SignatureB64, record.UpdatedAt, now, importedFrom, _runId, bytesSha256, original);
-        if (_insert.ExecuteScalar() is not long id) return false;
-        var values = new object?[1 + 3 * record.Aliases.Count];
-        values[0] = id;
+        _insert.Bind(1, number.ToString());
+        _insert.Bind(2, number.Code);
+        _insert.Bind(3, record.Digest);
+        _insert.Bind(4, number.Year);
+        _insert.Bind(5, record.SourceKind);
+        _insert.Bind(6, record.SourceId);
+        _insert.Bind(7, record.SourceVersion);
+        _insert.Bind(8, record.Title);
+        _insert.Bind(9, keyId);
+        _insert.Bind(10, record.SignatureB64);
+        _insert.Bind(11, record.UpdatedAt);
+        _insert.Bind(12, now);
+        _insert.Bind(13, importedFrom);
+        _insert.Bind(14, _runId);
+        _insert.Bind(15, bytesSha256);
+        _insert.Bind(16, original.Span);
+        // No row back: the Pith number is stored already (DO NOTHING).
+        var inserted = _insert.Step();
+        var id = inserted ? _insert.Int64(0) : 0;
+        // RETURNING rows are all computed on the first step; the reset completes the statement.
+        _insert.Reset();
+        if (!inserted) return false;
+        _insertAliases.Bind(1, id);
         for (var i = 0; i < record.Aliases.Count; i++)
         {
             var alias = record.Aliases[i];
-            values[1 + 3 * i] = alias.Kind;
-            values[2 + 3 * i] = alias.Value;
-            values[3 + 3 * i] = PithAliases.NormalizeForLookup(alias.Kind, alias.Value);
+            _insertAliases.Bind(2 + 3 * i, alias.Kind);
+            _insertAliases.Bind(3 + 3 * i, alias.Value);
+            _insertAliases.Bind(4 + 3 * i, PithAliases.NormalizeForLookup(alias.Kind, alias.Value));
         }
-        Bind(_insertAliases, values);
-        _insertAliases.ExecuteNonQuery();
+        _insertAliases.Step();
+        _insertAliases.Reset();
         return true;
     }
 
@@ -153,11 +171,5 @@ internal sealed class RecordWriter : IDisposable
     private static void Bind(SqliteCommand command, params (string Name, object? Value)[] values)
     {
         foreach (var (name, value) in values) command.Parameters[name].Value = value ?? DBNull.Value;
-    }
-
-    /// <summary>Binds values in the order the command's parameters were declared (no look-up by name on the hot path).</summary>
-    private static void Bind(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
     }
 }

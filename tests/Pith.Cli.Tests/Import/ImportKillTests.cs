@@ -13,9 +13,9 @@ public sealed class ImportKillTests(ImportCorpus corpus, ITestOutputHelper outpu
 {
     // In TRUNCATE journal mode the journal holds the original of every stored page a transaction changes, and is
     // emptied at commit. The first batch into a new index adds pages but changes only those that existed before it:
-    // the roots of the tables and indexes, the title search's among them (some 13 pages of 16 KiB at most; measured:
-    // 164 KB); a journal this large means records are being written over committed ones (later batches: 260 KB and up).
-    private const long BusyJournal = 256 * 1024;
+    // the roots of the tables and indexes, the title search's among them (some 13 pages of 32 KiB at most, 430 KB);
+    // a journal this large means records are being written over committed ones (later batches: 1 to 1.5 MB seen).
+    private const long BusyJournal = 768 * 1024;
 
     private readonly TempFolder _temp = new();
 

@@ -20,6 +20,20 @@ public sealed class BoundedReaderTests : IDisposable
     }
 
     [Fact]
+    public void Reads_a_file_into_an_array_rented_from_a_pool_and_says_how_much_of_it_holds_the_file()
+    {
+        var path = Path.Combine(_folder.FullName, "a.json");
+        File.WriteAllText(path, "{\"a\":1}");
+        var pool = System.Buffers.ArrayPool<byte>.Create(1024, 4);
+        var read = BoundedReader.ReadFile(path, pool: pool);
+        Assert.True(read.Rented);
+        Assert.Equal(7, read.Length);
+        Assert.True(read.Bytes!.Length >= 16, "a pooled array has its bucket's size, not the file's");
+        Assert.Equal("{\"a\":1}"u8.ToArray(), read.Data.ToArray());
+        Assert.False(BoundedReader.ReadFile(path).Rented);
+    }
+
+    [Fact]
     public void Does_not_read_a_file_larger_than_a_record_but_gives_its_size()
     {
         var path = Path.Combine(_folder.FullName, "big.bin");

@@ -1,0 +1,65 @@
+using Microsoft.Data.Sqlite;
+using Pith.Index.Sqlite;
+using Xunit;
+
+namespace Pith.Index.Tests.Sqlite;
+
+public sealed class RawStatementTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("pith-raw-");
+    private readonly SqliteConnection _connection;
+
+    public RawStatementTests()
+    {
+        _connection = new SqliteConnection($"Data Source={Path.Combine(_folder.FullName, "t.db")};Pooling=False");
+        _connection.Open();
+        using var create = _connection.CreateCommand();
+        create.CommandText = "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, note TEXT, data BLOB)";
+        create.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        _connection.Dispose();
+        _folder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public void Binds_by_position_returns_rows_and_runs_again_after_a_reset()
+    {
+        using var insert = new RawStatement(_connection, "INSERT INTO t (name, note, data) VALUES (?1, ?2, ?3) ON CONFLICT (name) DO NOTHING RETURNING id");
+        insert.Bind(1, "é\u2028x");
+        insert.Bind(2, (string?)null);
+        insert.Bind(3, new byte[] { 1, 2, 3, 4 }.AsSpan(0, 3));
+        Assert.True(insert.Step());
+        var id = insert.Int64(0);
+        insert.Reset();
+        Assert.False(insert.Step(), "a conflicting insert gives no row");
+        insert.Reset();
+
+        using var read = _connection.CreateCommand();
+        read.CommandText = "SELECT name, note IS NULL, data FROM t WHERE id = $id";
+        read.Parameters.AddWithValue("$id", id);
+        using var row = read.ExecuteReader();
+        Assert.True(row.Read());
+        Assert.Equal("é\u2028x", row.GetString(0));
+        Assert.True(row.GetBoolean(1));
+        Assert.Equal(new byte[] { 1, 2, 3 }, (byte[])row.GetValue(2));
+    }
+
+    [Fact]
+    public void A_failing_step_throws_the_SQLite_error_and_leaves_the_statement_usable()
+    {
+        using var insert = new RawStatement(_connection, "INSERT INTO t (name) VALUES (?1)");
+        insert.Bind(1, (string?)null);
+        var error = Assert.Throws<SqliteException>(() => insert.Step());
+        Assert.Equal(19, error.SqliteErrorCode); // SQLITE_CONSTRAINT
+        Assert.Contains("NOT NULL", error.Message, StringComparison.Ordinal);
+        insert.Bind(1, "again");
+        Assert.False(insert.Step());
+    }
+
+    [Fact]
+    public void A_statement_that_does_not_compile_throws_with_SQLites_reason() =>
+        Assert.Contains("no such table", Assert.Throws<SqliteException>(() => new RawStatement(_connection, "INSERT INTO missing VALUES (1)")).Message, StringComparison.Ordinal);
+}
