@@ -12,8 +12,9 @@ namespace Pith.Index.Import;
 
 /// <summary>
 /// Imports inputs into the index: files, folders, JSON Lines and standard input are read and verified in
-/// parallel; one writer commits the verified records in batched transactions. Only records that verify against
-/// a trusted key are indexed; every other input is rejected with its reason. Memory is bounded by the queues,
+/// parallel; one writer commits the verified records in batched transactions. Only records and bundles that verify
+/// against a trusted key are indexed (and consistent state files, when the user accepts them unsigned); every other
+/// input is rejected with its reason. A bundle or state file adds to the record with its Pith number, never a second one. Memory is bounded by the queues,
 /// whatever the number of inputs. Input whose exact bytes are stored already is recognised without verifying.
 /// </summary>
 public sealed class Importer(IndexDatabase database, RecordVerifier verifier, ImportOptions options)
@@ -94,7 +95,8 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
     {
         var known = new HashSet<UInt256>();
         using var command = database.Connection.CreateCommand();
-        command.CommandText = "SELECT bytes_sha256 FROM records UNION ALL SELECT bytes_sha256 FROM record_history";
+        command.CommandText =
+            "SELECT bytes_sha256 FROM records UNION ALL SELECT bytes_sha256 FROM record_history UNION ALL SELECT bytes_sha256 FROM record_documents";
         using var reader = command.ExecuteReader();
         var buffer = new byte[32];
         while (reader.Read())
@@ -133,7 +135,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         command.CommandText =
             """
             UPDATE import_runs SET finished_at = $finished, imported = $imported, updated = $updated, unchanged = $unchanged,
-                                   historical = $historical, rejected = $rejected
+                                   historical = $historical, noted = $noted, rejected = $rejected
             WHERE id = $id
             """;
         command.Parameters.AddWithValue("$finished", Timestamp.Now());
@@ -141,6 +143,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         command.Parameters.AddWithValue("$updated", tally.Updated);
         command.Parameters.AddWithValue("$unchanged", tally.Unchanged);
         command.Parameters.AddWithValue("$historical", tally.Historical);
+        command.Parameters.AddWithValue("$noted", tally.Noted);
         command.Parameters.AddWithValue("$rejected", tally.Rejected);
         command.Parameters.AddWithValue("$id", runId);
         command.ExecuteNonQuery();
@@ -279,19 +282,20 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         var sha = SHA256.HashData(bytes);
         if (known.Contains(new UInt256(sha))) return Result.Unchanged;
         var verdict = verifier.Verify(bytes);
-        if (!verdict.Valid)
+        if (!verdict.Accepted(options.AllowUnsigned))
         {
             var reason = verdict.Reason;
             return Result.Rejected(new Reject(item.Path, item.Line, reason?.Name ?? "invalid", reason?.Detail ?? "not valid"));
         }
         var from = item.Line is { } line ? $"{item.Path}:{line}" : item.Path;
-        return new Result(ImportOutcome.Imported, verdict.Record, verdict.KeyId, bytes, sha, from, null);
+        return new Result(ImportOutcome.Imported, verdict.Record, verdict.KeyId, bytes, sha, from, null, verdict.DocumentType);
     }
 
     /// <summary>The single writer: commits in batches of <see cref="ImportOptions.BatchSize"/> or every <see cref="ImportOptions.BatchTime"/>.</summary>
     private void Write(ChannelReader<Result> results, Lazy<(long RunId, bool BulkLoad)> run, Tally tally, Action report)
     {
         RecordWriter? writer = null;
+        DocumentWriter? documents = null;
         SqliteTransaction? transaction = null;
         var inBatch = 0;
         var batchClock = Stopwatch.StartNew();
@@ -310,8 +314,10 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
                     if (transaction is null)
                     {
                         writer ??= new RecordWriter(database.Connection, run.Value.RunId);
+                        documents ??= new DocumentWriter(database.Connection, run.Value.RunId, writer);
                         transaction = database.Connection.BeginTransaction();
                         writer.Enlist(transaction);
+                        documents.Enlist(transaction);
                         batchClock.Restart();
                     }
                     if (result.Reject is { } reject)
@@ -321,7 +327,9 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
                     }
                     else
                     {
-                        tally.Add(writer!.Write(result.Record!, result.KeyId!, result.Bytes!, result.Sha!, result.From!));
+                        tally.Add(result.DocumentType == DocumentType.Record
+                            ? writer!.Write(result.Record!, result.KeyId!, result.Bytes!, result.Sha!, result.From!)
+                            : documents!.Write(result.Record!, result.DocumentType!, result.KeyId, result.Bytes!, result.Sha!, result.From!));
                         _budget.Give(result.Bytes!.Length);
                     }
                     if (++inBatch >= options.BatchSize || batchClock.Elapsed >= options.BatchTime) Commit(ref transaction, ref inBatch);
@@ -338,6 +346,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         finally
         {
             transaction?.Dispose();
+            documents?.Dispose();
             writer?.Dispose();
         }
     }
@@ -364,7 +373,8 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
     /// <summary>One input to process: a file to read, or a line already read. A file end marks a JSON Lines file done.</summary>
     private sealed record WorkItem(string Path, long? Line, byte[]? Bytes, bool CountsAsFile, bool IsFileEnd = false, bool RegularOnly = false);
 
-    private sealed record Result(ImportOutcome Outcome, VerifiedRecord? Record, string? KeyId, byte[]? Bytes, byte[]? Sha, string? From, Reject? Reject)
+    private sealed record Result(
+        ImportOutcome Outcome, VerifiedRecord? Record, string? KeyId, byte[]? Bytes, byte[]? Sha, string? From, Reject? Reject, string? DocumentType = null)
     {
         public static readonly Result Unchanged = new(ImportOutcome.Unchanged, null, null, null, null, null, null);
 

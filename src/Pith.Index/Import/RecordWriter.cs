@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Pith.Core.Documents;
 using Pith.Core.Identifiers;
 using Pith.Core.Verification;
 
@@ -25,7 +26,7 @@ internal sealed class RecordWriter : IDisposable
     {
         _connection = connection;
         _runId = runId;
-        _find = Command("SELECT id, bytes_sha256, updated_at FROM records WHERE pith_number = $pith_number", "$pith_number");
+        _find = Command("SELECT id, bytes_sha256, updated_at, document_type FROM records WHERE pith_number = $pith_number", "$pith_number");
         _inHistory = Command("SELECT 1 FROM record_history WHERE record_id = $id AND bytes_sha256 = $bytes_sha256", "$id", "$bytes_sha256");
         _insert = Command(
             """
@@ -58,7 +59,8 @@ internal sealed class RecordWriter : IDisposable
             """
             UPDATE records SET title = $title, key_id = $key_id, signature = $signature, updated_at = $updated_at,
                                imported_at = $imported_at, imported_from = $imported_from, run_id = $run_id,
-                               bytes_sha256 = $bytes_sha256, original = $original
+                               bytes_sha256 = $bytes_sha256, original = $original,
+                               document_type = 'pith_number_record', unsigned = 0
             WHERE id = $id
             """,
             "$id", "$title", "$key_id", "$signature", "$updated_at", "$imported_at", "$imported_from", "$run_id", "$bytes_sha256", "$original");
@@ -83,32 +85,39 @@ internal sealed class RecordWriter : IDisposable
     {
         var now = Timestamp.Now();
         // A new Pith number is the common case: try the insert first, and look the record up only when it is stored.
-        if (TryInsert(record, keyId, original, bytesSha256, importedFrom, now)) return ImportOutcome.Imported;
+        if (TryInsert(record, keyId, original, bytesSha256, importedFrom, now) is not null) return ImportOutcome.Imported;
         _find.Parameters["$pith_number"].Value = record.PithNumber.ToString();
         long id;
         byte[] currentSha;
         string? currentUpdatedAt;
+        bool currentIsRecord;
         using (var reader = _find.ExecuteReader())
         {
             if (!reader.Read()) throw new InvalidOperationException($"{record.PithNumber} conflicted on insert but is not stored");
             id = reader.GetInt64(0);
             currentSha = (byte[])reader.GetValue(1);
             currentUpdatedAt = reader.IsDBNull(2) ? null : reader.GetString(2);
+            currentIsRecord = reader.GetString(3) == DocumentType.Record;
         }
         if (currentSha.AsSpan().SequenceEqual(bytesSha256)) return ImportOutcome.Unchanged;
         _inHistory.Parameters["$id"].Value = id;
         _inHistory.Parameters["$bytes_sha256"].Value = bytesSha256;
         if (_inHistory.ExecuteScalar() is not null) return ImportOutcome.Unchanged;
 
-        if (RecordRecency.Compare(record.UpdatedAt, bytesSha256, currentUpdatedAt, currentSha) > 0)
+        // Stored from a bundle or state file only (kept in record_documents): the record document takes its place.
+        var replacesDocument = !currentIsRecord;
+        if (replacesDocument || RecordRecency.Compare(record.UpdatedAt, bytesSha256, currentUpdatedAt, currentSha) > 0)
         {
-            _toHistoryFromCurrent.Parameters["$id"].Value = id;
-            _toHistoryFromCurrent.ExecuteNonQuery();
+            if (!replacesDocument)
+            {
+                _toHistoryFromCurrent.Parameters["$id"].Value = id;
+                _toHistoryFromCurrent.ExecuteNonQuery();
+            }
             Bind(_replace, ("$id", id), ("$title", record.Title), ("$key_id", keyId), ("$signature", record.SignatureB64),
                 ("$updated_at", record.UpdatedAt), ("$imported_at", now), ("$imported_from", importedFrom), ("$run_id", _runId),
                 ("$bytes_sha256", bytesSha256), ("$original", original));
             _replace.ExecuteNonQuery();
-            return ImportOutcome.Updated;
+            return replacesDocument ? ImportOutcome.Noted : ImportOutcome.Updated;
         }
         Bind(_toHistoryNew, ("$id", id), ("$updated_at", record.UpdatedAt), ("$imported_at", now), ("$imported_from", importedFrom),
             ("$run_id", _runId), ("$bytes_sha256", bytesSha256), ("$original", original));
@@ -122,12 +131,13 @@ internal sealed class RecordWriter : IDisposable
         _reject.ExecuteNonQuery();
     }
 
-    private bool TryInsert(VerifiedRecord record, string keyId, byte[] original, byte[] bytesSha256, string importedFrom, string now)
+    /// <summary>Inserts a record with a new Pith number, and its aliases; null when the number is stored already.</summary>
+    internal long? TryInsert(VerifiedRecord record, string keyId, byte[] original, byte[] bytesSha256, string importedFrom, string now)
     {
         var number = record.PithNumber;
         Bind(_insert, number.ToString(), number.Code, record.Digest, number.Year, record.SourceKind, record.SourceId, record.SourceVersion,
             record.Title, keyId, record.SignatureB64, record.UpdatedAt, now, importedFrom, _runId, bytesSha256, original);
-        if (_insert.ExecuteScalar() is not long id) return false;
+        if (_insert.ExecuteScalar() is not long id) return null;
         var values = new object?[1 + 3 * record.Aliases.Count];
         values[0] = id;
         for (var i = 0; i < record.Aliases.Count; i++)
@@ -139,7 +149,7 @@ internal sealed class RecordWriter : IDisposable
         }
         Bind(_insertAliases, values);
         _insertAliases.ExecuteNonQuery();
-        return true;
+        return id;
     }
 
     private SqliteCommand Command(string sql, params string[] parameters)
