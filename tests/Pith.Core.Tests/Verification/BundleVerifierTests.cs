@@ -147,6 +147,15 @@ public class BundleVerifierTests
     }
 
     [Fact]
+    public void An_event_payload_that_is_not_an_object_fails_naming_the_event()
+    {
+        var bundle = SeedBundle();
+        Event(bundle, 1)["payload"] = "graph";
+        AssertOnlyFails(bundle, "events[1].payload");
+        Assert.StartsWith("graph_snapshot event: payload is not an object", Verify(bundle).Reason!.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_event_that_is_not_an_object_fails()
     {
         var bundle = SeedBundle();
