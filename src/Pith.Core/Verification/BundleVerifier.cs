@@ -84,18 +84,12 @@ internal sealed class BundleVerifier(ReceiptChecks receipts)
             if (payload.Problem is not null) checks.Fail(prefix + "payload", $"{what}: {payload.Problem}");
             else if (payload.Present && JsonFields.Member(payload.Value, "canonical_record").Present) CheckPayload(checks, payload.Value, bundle, prefix, what);
 
-            if (EventType(item) != RecordCreatedEvent)
-            {
-                EventChecks.SkipUnknowns(checks, item, prefix, what);
-            }
-            else
-            {
-                if (JsonFields.Member(item, "event_id").Present) checks.Skip(prefix + CheckName.EventId, EventChecks.UnknownEventId);
-                var eventReceipt = payload.Usable ? JsonFields.Object(payload.Value, "receipt") : default;
-                if (index == created && eventReceipt.Present) receipt = eventReceipt;
-                else if (eventReceipt.Present)
-                    checks.Skip(prefix + CheckName.Receipt, $"a further record_created event: only the first one's receipt (events[{created}]) is verified");
-            }
+            if (EventType(item) != RecordCreatedEvent) EventChecks.SkipUnknowns(checks, item, prefix, what);
+            else if (JsonFields.Member(item, "event_id").Present) checks.Skip(prefix + CheckName.EventId, EventChecks.UnknownEventId);
+            var eventReceipt = payload.Usable ? JsonFields.Object(payload.Value, "receipt") : default;
+            if (index == created && eventReceipt.Present) receipt = eventReceipt;
+            else if (eventReceipt.Present)
+                checks.Skip(prefix + CheckName.Receipt, $"{what}: only the first record_created event's receipt (events[{created}]) is verified");
             index++;
         }
         return receipt;

@@ -14,8 +14,9 @@ namespace Pith.Index.Import;
 /// Imports inputs into the index: files, folders, JSON Lines and standard input are read and verified in
 /// parallel; one writer commits the verified records in batched transactions. Only records and bundles that verify
 /// against a trusted key are indexed (and consistent state files, when the user accepts them unsigned); every other
-/// input is rejected with its reason. A bundle or state file adds to the record with its Pith number, never a second one. Memory is bounded by the queues,
-/// whatever the number of inputs. Input whose exact bytes are stored already is recognised without verifying.
+/// input is rejected with its reason. A bundle or state file adds to the record with its Pith number, never a second
+/// one. Memory is bounded by the queues, whatever the number of inputs. Input whose exact bytes are stored already is
+/// recognised without verifying.
 /// </summary>
 public sealed class Importer(IndexDatabase database, RecordVerifier verifier, ImportOptions options)
 {

@@ -8,6 +8,7 @@ namespace Pith.Index.Import;
 /// <summary>
 /// Writes verified records into the index, one at a time, inside the caller's transaction, with prepared
 /// commands reused. Decides between new, newer, older and already stored copies (see <see cref="RecordRecency"/>).
+/// A record document takes the place of a row that only a bundle or state file made (see <see cref="DocumentWriter"/>).
 /// </summary>
 internal sealed class RecordWriter : IDisposable
 {

@@ -216,7 +216,7 @@ public class BundleVerifierTests
         var result = Verify(bundle);
 
         Assert.True(result.Valid);
-        Assert.Contains("only the first one's receipt (events[0])", CheckOf(result, "events[2].receipt").Detail, StringComparison.Ordinal);
+        Assert.Equal("record_created event: only the first record_created event's receipt (events[0]) is verified", CheckOf(result, "events[2].receipt").Detail);
         Assert.Equal(CheckStatus.Skip, CheckOf(result, "events[2].receipt").Status);
     }
 
