@@ -88,6 +88,30 @@ internal static class Migrations
         END;
         INSERT INTO records_fts (records_fts) VALUES ('rebuild');
         """,
+
+        // 3: bundles and state files. One record per Pith number whatever documents brought it: records.original is the
+        // record document when one was imported, else the first bundle (or, failing that, state file) that brought the
+        // number, and records.document_type says which. Every bundle and state file is kept in record_documents.
+        """
+        ALTER TABLE records ADD COLUMN document_type TEXT NOT NULL DEFAULT 'pith_number_record';  -- the type of records.original
+        ALTER TABLE records ADD COLUMN unsigned INTEGER NOT NULL DEFAULT 0;  -- 1: only a state file (--allow-unsigned) brought it: no receipt verified, key_id and signature ''
+        ALTER TABLE import_runs ADD COLUMN noted INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE record_documents (
+            id             INTEGER PRIMARY KEY,
+            record_id      INTEGER NOT NULL REFERENCES records(id),
+            bytes_sha256   BLOB NOT NULL,
+            document_type  TEXT NOT NULL,      -- pith_open_graph_bundle or pith_open_graph_state
+            imported_from  TEXT NOT NULL,
+            first_seen_run INTEGER NOT NULL REFERENCES import_runs(id),
+            original       BLOB NOT NULL,      -- the file's bytes exactly: its events and graph snapshots are in no record
+            UNIQUE (record_id, bytes_sha256)
+        );
+        -- Every document type seen for each record: record copies (current and older), bundles and state files.
+        CREATE VIEW record_document_types (record_id, document_type) AS
+            SELECT id, document_type FROM records
+            UNION SELECT record_id, 'pith_number_record' FROM record_history
+            UNION SELECT record_id, document_type FROM record_documents;
+        """,
     ];
 
     /// <summary>Secondary indexes a bulk load into an empty index builds after the rows (faster than row by row).</summary>

@@ -29,28 +29,31 @@ public static class ImportCommand
         });
         var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no per-input rejection lines; only the summary." };
+        var allowUnsigned = UnsignedOptions.CreateAllowUnsigned("It is indexed, marked unsigned.");
         var command = new Command("import",
-            "Verify records and add those signed by a trusted key to the index. Rerunning over the same inputs changes " +
+            "Verify records and bundles and add those signed by a trusted key to the index. Rerunning over the same inputs changes " +
             "nothing; a killed import can simply be rerun. Exit status: 0 nothing rejected; 1 some input rejected (the rest " +
             "still indexed); 2 usage error, unusable index or missing libsodium; 3 internal error.")
         {
-            paths, db, keys, jobs, lockTimeout, json, quiet,
+            paths, db, keys, jobs, lockTimeout, json, quiet, allowUnsigned,
         };
         // A real task, so that Ctrl-C or SIGTERM can cancel it and System.CommandLine can end the process if it lingers.
         command.SetAction((parse, cancel) => Task.Run(() => Run(
             parse.GetValue(paths)!, parse.GetValue(db), parse.GetValue(keys) ?? [], parse.GetValue(jobs),
-            TimeSpan.FromSeconds(parse.GetValue(lockTimeout)), parse.GetValue(json), parse.GetValue(quiet), cancel), CancellationToken.None));
+            TimeSpan.FromSeconds(parse.GetValue(lockTimeout)), parse.GetValue(json), parse.GetValue(quiet), parse.GetValue(allowUnsigned), cancel),
+            CancellationToken.None));
         return command;
     }
 
-    private static int Run(string[] paths, string? dbOption, string[] keyFiles, int? jobs, TimeSpan lockTimeout, bool json, bool quiet, CancellationToken cancel)
+    private static int Run(
+        string[] paths, string? dbOption, string[] keyFiles, int? jobs, TimeSpan lockTimeout, bool json, bool quiet, bool allowUnsigned, CancellationToken cancel)
     {
         var trusted = KeyOptions.Load(keyFiles);
         if (!trusted.Success) return Cli.Error(trusted.Error!);
         var verifier = new RecordVerifier(trusted.Value!, Libsodium.Instance);
         var dbPath = IndexLocation.Resolve(dbOption);
         using var database = IndexDatabase.Open(dbPath, create: true, lockTimeout);
-        var options = new ImportOptions { Jobs = jobs ?? Environment.ProcessorCount };
+        var options = new ImportOptions { Jobs = jobs ?? Environment.ProcessorCount, AllowUnsigned = allowUnsigned };
         var progress = ProgressLine.IfTerminal(quiet);
         var summary = new Importer(database, verifier, options).Run(paths, progress is null ? null : progress.Show, cancel);
         progress?.Clear();
@@ -71,7 +74,8 @@ public static class ImportCommand
                 output.WriteLine($"... {summary.Rejected - summary.Rejects.Count} more rejects are stored in the index (table rejects, run {summary.RunId})");
         }
         output.WriteLine($"{(summary.Interrupted ? "interrupted: " : "")}imported {summary.Imported}, updated {summary.Updated}, unchanged {summary.Unchanged}, " +
-                         $"older copies kept {summary.Historical}, rejected {summary.Rejected}" +
+                         $"older copies kept {summary.Historical}, " + (summary.Noted > 0 ? $"noted {summary.Noted} (other documents of stored records), " : "") +
+                         $"rejected {summary.Rejected}" +
                          (summary.Rejected > 0 ? " (" + string.Join(", ", summary.RejectedByCheck.Select(kv => $"{kv.Key}: {kv.Value}")) + ")" : ""));
         output.WriteLine($"{summary.Inputs} inputs in {summary.Elapsed.TotalSeconds:0.00} s ({summary.RecordsPerSecond:0} records/s) into {TerminalText.Sanitize(dbPath)}");
     }
@@ -82,7 +86,7 @@ public static class ImportCommand
         using (var json = new Utf8JsonWriter(output.BaseStream, VerificationJson.WriterOptions))
         {
             json.WriteStartObject();
-            ImportCountsJson.Write(json, summary.Imported, summary.Updated, summary.Unchanged, summary.Historical, summary.Rejected);
+            ImportCountsJson.Write(json, summary.Imported, summary.Updated, summary.Unchanged, summary.Historical, summary.Noted, summary.Rejected);
             json.WriteStartObject("rejected_by_check");
             foreach (var (check, count) in summary.RejectedByCheck) json.WriteNumber(check, count);
             json.WriteEndObject();

@@ -47,7 +47,7 @@ public static class StatsCommand
         {
             var rejects = run.RejectsByCheck.Count == 0 ? "" : " (" + List(run.RejectsByCheck.Select(p => (p.Check, p.Count))) + ")";
             output.WriteLine($"  run {run.Id}  {run.StartedAt}{(run.FinishedAt is null ? " (did not finish)" : "")}: imported {run.Imported}, updated {run.Updated}, " +
-                             $"unchanged {run.Unchanged}, older copies kept {run.Historical}, rejected {run.Rejected}{rejects}");
+                             $"unchanged {run.Unchanged}, older copies kept {run.Historical}, " + (run.Noted > 0 ? $"noted {run.Noted}, " : "") + $"rejected {run.Rejected}{rejects}");
         }
     }
 
@@ -78,7 +78,7 @@ public static class StatsCommand
                 json.WriteNumber("run_id", run.Id);
                 json.WriteString("started_at", run.StartedAt);
                 json.WriteString("finished_at", run.FinishedAt);
-                ImportCountsJson.Write(json, run.Imported, run.Updated, run.Unchanged, run.Historical, run.Rejected);
+                ImportCountsJson.Write(json, run.Imported, run.Updated, run.Unchanged, run.Historical, run.Noted, run.Rejected);
                 Counts(json, "rejected_by_check", run.RejectsByCheck.Select(p => (p.Check, p.Count)));
                 json.WriteEndObject();
             }

@@ -19,18 +19,20 @@ public static class VerifyCommand
         var keys = KeyOptions.Create();
         var json = new Option<bool>("--json") { Description = "One JSON object per input per line (JSON Lines), media type " + VerificationResult.MediaType + "." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "List every check of every input, with its outcome." };
+        var allowUnsigned = UnsignedOptions.CreateAllowUnsigned("It is reported UNSIGNED and does not make the exit status 1.");
         var command = new Command("verify",
-            "Verify Pith records offline: canonical hash, Pith number, aliases, cross-checks and the Ed25519 receipt " +
-            "against the trusted keys. " + ExitCode.HelpText)
+            "Verify Pith records, bundles and state files offline: canonical hash, Pith number, aliases, cross-checks and the " +
+            "Ed25519 receipt against the trusted keys. " + ExitCode.HelpText)
         {
-            paths, keys, json, verbose,
+            paths, keys, json, verbose, allowUnsigned,
         };
         // A real task, so that Ctrl-C or SIGTERM ends the process even while an input is being read.
-        command.SetAction((parse, _) => Task.Run(() => Run(parse.GetValue(paths)!, parse.GetValue(keys) ?? [], parse.GetValue(json), parse.GetValue(verbose))));
+        command.SetAction((parse, _) => Task.Run(() => Run(
+            parse.GetValue(paths)!, parse.GetValue(keys) ?? [], parse.GetValue(json), parse.GetValue(verbose), parse.GetValue(allowUnsigned))));
         return command;
     }
 
-    private static int Run(string[] paths, string[] keyFiles, bool json, bool verbose)
+    private static int Run(string[] paths, string[] keyFiles, bool json, bool verbose, bool allowUnsigned)
     {
         var trusted = KeyOptions.Load(keyFiles);
         if (!trusted.Success) return Cli.Error(trusted.Error!);
@@ -38,7 +40,7 @@ public static class VerifyCommand
 
         using var stdout = Cli.OpenStdout();
         using var jsonWriter = new Utf8JsonWriter(stdout.BaseStream, VerificationJson.WriterOptions);
-        int valid = 0, invalid = 0, unreadable = 0;
+        int valid = 0, unsigned = 0, invalid = 0, unreadable = 0;
         foreach (var batch in InputWalker.Expand(paths).Chunk(BatchSize))
         {
             var results = new (string Path, VerificationResult Result, bool Unreadable)[batch.Length];
@@ -47,6 +49,7 @@ public static class VerifyCommand
             {
                 if (notRead) unreadable++;
                 else if (result.Valid) valid++;
+                else if (result.Accepted(allowUnsigned: true)) unsigned++;
                 else invalid++;
                 if (json)
                 {
@@ -63,9 +66,9 @@ public static class VerifyCommand
             }
         }
         stdout.Flush();
-        if (valid + invalid + unreadable > 1 || unreadable > 0)
-            Console.Error.WriteLine($"pith verify: {valid} valid, {invalid} invalid, {unreadable} unreadable");
-        return unreadable > 0 ? ExitCode.Usage : invalid > 0 ? ExitCode.Invalid : ExitCode.Ok;
+        if (valid + unsigned + invalid + unreadable > 1 || unreadable > 0)
+            Console.Error.WriteLine($"pith verify: {valid} valid, " + (unsigned > 0 ? $"{unsigned} consistent but unsigned, " : "") + $"{invalid} invalid, {unreadable} unreadable");
+        return unreadable > 0 ? ExitCode.Usage : invalid > 0 || (unsigned > 0 && !allowUnsigned) ? ExitCode.Invalid : ExitCode.Ok;
     }
 
     private static (string, VerificationResult, bool) VerifyOne(RecordVerifier verifier, InputWalker.Either item)
@@ -85,6 +88,11 @@ public static class VerifyCommand
         if (result.Valid)
         {
             output.WriteLine($"OK {result.PithNumber} {shownPath}");
+        }
+        else if (result.Accepted(allowUnsigned: true))
+        {
+            // A state file: everything it holds agrees, but nothing in it is signed.
+            output.WriteLine($"UNSIGNED {result.PithNumber} {shownPath}: consistent, unsigned (a state file carries no receipt)");
         }
         else
         {

@@ -19,6 +19,7 @@ public static class VerificationJson
         json.WriteString("path", path);
         json.WriteString("document_type", result.DocumentType);
         json.WriteBoolean("valid", result.Valid);
+        json.WriteBoolean("consistent", result.Consistent);
         json.WriteString("pith_number", result.PithNumber?.ToString());
         json.WriteString("key_id", result.KeyId);
         json.WriteStartArray("checks");

@@ -13,15 +13,17 @@ internal static class CheckList
 
     /// <summary>
     /// A stated string that must equal the derived one. Absent: a failure when <paramref name="required"/>,
-    /// otherwise not checked. Returns whether it passed.
+    /// otherwise not checked. <paramref name="about"/>, when given, starts a failure's detail (which event it is).
+    /// Returns whether it passed.
     /// </summary>
-    public static bool Equal(this List<Check> checks, string name, JsonField<string> stated, string derived, bool required)
+    public static bool Equal(this List<Check> checks, string name, JsonField<string> stated, string derived, bool required, string? about = null)
     {
-        if (stated.Problem is not null) checks.Fail(name, stated.Problem);
-        else if (!stated.Present && required) checks.Fail(name, $"missing (derived: {derived})");
-        else if (!stated.Present) checks.Skip(name, "the record does not state it");
+        var context = about is null ? "" : about + ": ";
+        if (stated.Problem is not null) checks.Fail(name, context + stated.Problem);
+        else if (!stated.Present && required) checks.Fail(name, $"{context}missing (derived: {derived})");
+        else if (!stated.Present) checks.Skip(name, "the document does not state it");
         else if (stated.Value == derived) checks.Pass(name, derived);
-        else checks.Fail(name, $"stated {stated.Value}, derived {derived}");
+        else checks.Fail(name, $"{context}stated {stated.Value}, derived {derived}");
         return checks[^1].Status == CheckStatus.Pass;
     }
 

@@ -29,5 +29,25 @@ public static class CheckName
     public const string AbstractHash = "abstract_hash";
     public const string GraphSnapshot = "graph_snapshot";
 
+    // Bundles and state files (spec section 8).
+    public const string BundleVersion = "bundle_version";
+    public const string StateVersion = "state_version";
+    public const string Events = "events";
+    public const string RecordCreated = "record_created";
+    public const string SubjectPithNumber = "subject_pith_number";
+    public const string CanonicalRecord = "canonical_record";
+    public const string EventId = "event_id";
+    public const string Receipt = "receipt";
+    public const string EventCounts = "counts.events";
+    public const string SnapshotCount = "counts.graph_snapshots";
+    public const string EquivocationCount = "counts.equivocations";
+    public const string Merge = "merge";
+
     public static string Alias(string kind) => AliasPrefix + kind;
+
+    /// <summary>The prefix of the checks of one bundle event, e.g. <c>events[0].</c>: a check name says which event.</summary>
+    public static string Event(int index) => $"events[{index}].";
+
+    /// <summary>The prefix of the checks of one graph snapshot a state file lists.</summary>
+    public static string GraphSnapshotAt(int index) => $"current.graph_snapshots[{index}].";
 }

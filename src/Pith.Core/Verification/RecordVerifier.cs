@@ -9,15 +9,26 @@ using Pith.Core.Text;
 namespace Pith.Core.Verification;
 
 /// <summary>
-/// Verifies one downloaded document offline, exactly as the resolver computed it: every check of the spec,
-/// each reported with its outcome. Bad input yields a result, never an exception. Thread-safe.
+/// Verifies one downloaded document offline, exactly as the resolver computed it: a record, a bundle
+/// (<see cref="BundleVerifier"/>) or a state file (<see cref="StateVerifier"/>), recognised by its type field; every
+/// check of the spec, each reported with its outcome, in one result whatever the document. Bad input yields a result,
+/// never an exception. Thread-safe.
 /// </summary>
-public sealed class RecordVerifier(TrustedKeys trustedKeys, IEd25519 ed25519)
+public sealed class RecordVerifier
 {
     public const string ReceiptAlgorithm = "ed25519";
     public const string ReceiptSignedMessage = "canonical_sha256_bytes";
 
-    public TrustedKeys TrustedKeys { get; } = trustedKeys;
+    private readonly ReceiptChecks _receipts;
+    private readonly BundleVerifier _bundles;
+
+    public RecordVerifier(TrustedKeys trustedKeys, IEd25519 ed25519)
+    {
+        _receipts = new ReceiptChecks(trustedKeys, ed25519);
+        _bundles = new BundleVerifier(_receipts);
+    }
+
+    public TrustedKeys TrustedKeys => _receipts.TrustedKeys;
 
     /// <summary>Verifies a document read from <paramref name="stream"/>, reading no more than a record may hold.</summary>
     public VerificationResult Verify(Stream stream) => Verify(Inputs.BoundedReader.Read(stream, []));
@@ -32,47 +43,31 @@ public sealed class RecordVerifier(TrustedKeys trustedKeys, IEd25519 ed25519)
         if (!parsed.Success) return Done(null, checks.Fail(CheckName.Parse, parsed.Error!));
         using var document = parsed.Value!;
         checks.Pass(CheckName.Parse, "well-formed UTF-8 JSON, no duplicate keys");
-        return VerifyRecord(document.RootElement, checks);
+        var root = document.RootElement;
+        var stated = DocumentType.Of(root, out var type, out var why);
+        if (type is null) return Done(stated, checks.Fail(CheckName.DocumentType, why!));
+        checks.Pass(CheckName.DocumentType, type);
+        return type switch
+        {
+            DocumentType.Bundle => _bundles.Verify(root, checks),
+            DocumentType.State => StateVerifier.Verify(root, checks),
+            _ => VerifyRecord(root, checks),
+        };
     }
 
     private VerificationResult VerifyRecord(JsonElement root, List<Check> checks)
     {
-        var type = DocumentTypeOf(root);
-        if (type != DocumentType.Record)
-        {
-            var why = type switch
-            {
-                DocumentType.Bundle => "a Pith bundle: bundles are not supported yet",
-                DocumentType.State => "a Pith state file: state files are not supported yet",
-                null => "not a Pith document: no record_type, bundle_type or state_type",
-                _ => $"not a Pith number record: record_type is '{type}'",
-            };
-            return Done(type, checks.Fail(CheckName.DocumentType, why));
-        }
-        checks.Pass(CheckName.DocumentType, DocumentType.Record);
-
-        var canonicalField = JsonFields.Member(root, "canonical_record");
-        if (!canonicalField.Present) return Done(type, checks.Fail(CheckName.Schema, "no canonical_record"));
-        var canonical = CanonicalRecord.Read(canonicalField.Value);
-        if (!canonical.Success) return Done(type, checks.Fail(CheckName.Schema, canonical.Error!));
-        var record = canonical.Value!;
-        checks.Pass(CheckName.Schema, $"canonical record, schema {CanonicalRecord.SchemaVersion}");
-
-        var (digest, canonicalError) = CanonicalJson.Sha256(record.Element);
-        if (digest is null) return Done(type, checks.Fail(CheckName.CanonicalHash, "canonical_record " + canonicalError!.Reason));
-        var digestHex = Convert.ToHexStringLower(digest);
-        checks.Pass(CheckName.CanonicalHash, digestHex);
-
-        var number = PithNumber.Derive(digest, record.SubmittedAt);
+        const string type = DocumentType.Record;
+        if (CanonicalChecks.Read(checks, root) is not { } derived) return Done(type, checks);
+        var (record, digest, digestHex, number) = derived;
         var aliases = PithAliases.Derive(record.SourceId, record.SourceVersion, number);
         var receipt = JsonFields.Object(root, "receipt");
 
         checks.Equal(CheckName.CanonicalSha256, JsonFields.String(root, "canonical_sha256"), digestHex, required: true);
-        CheckReceiptHash(checks, receipt, digestHex);
-        checks.Equal(CheckName.PithNumber, JsonFields.String(root, "pith_number"), number.ToString(), required: true);
-        checks.Equal(CheckName.ShortPithNumber, JsonFields.String(root, "short_pith_number"), number.Short, required: true);
-        CheckAliases(checks, root, aliases);
-        var (keyId, signature) = CheckReceipt(checks, receipt, digest);
+        ReceiptChecks.CheckHash(checks, receipt, digestHex);
+        CanonicalChecks.CheckNumbers(checks, root, number, shortRequired: true);
+        CanonicalChecks.CheckAliases(checks, root, "aliases", aliases, "record");
+        var (keyId, signature) = _receipts.Check(checks, receipt, digest, "the record is unsigned");
         var title = CheckCrossFields(checks, root, record);
 
         var facts = new VerifiedRecord(number, digest, record.SourceKind, record.SourceId, record.SourceVersion, record.SubmittedAt,
@@ -80,137 +75,12 @@ public sealed class RecordVerifier(TrustedKeys trustedKeys, IEd25519 ed25519)
         return new VerificationResult(type, checks, facts, keyId);
     }
 
-    private static VerificationResult Done(string? type, List<Check> checks) => new(type, checks, null, null);
-
-    private static string? DocumentTypeOf(JsonElement root)
-    {
-        if (root.ValueKind != JsonValueKind.Object) return null;
-        foreach (var field in new[] { "record_type", "bundle_type", "state_type" })
-        {
-            var value = JsonFields.String(root, field);
-            if (value.Present) return value.Value ?? "";
-        }
-        return null;
-    }
-
-    private static void CheckReceiptHash(List<Check> checks, JsonField<JsonElement> receipt, string digestHex)
-    {
-        if (!receipt.Usable)
-            checks.Fail(CheckName.ReceiptCanonicalSha256, receipt.Problem ?? "no receipt");
-        else
-            checks.Equal(CheckName.ReceiptCanonicalSha256, JsonFields.String(receipt.Value, "canonical_sha256"), digestHex, required: true);
-    }
-
-    private static void CheckAliases(List<Check> checks, JsonElement root, IReadOnlyList<Alias> derived)
-    {
-        var listed = JsonFields.Array(root, "aliases");
-        if (listed.Problem is not null)
-        {
-            checks.Fail(CheckName.Aliases, listed.Problem);
-            return;
-        }
-        var stated = new List<Alias>();
-        if (listed.Present)
-        {
-            var i = 0;
-            foreach (var entry in listed.Value.EnumerateArray())
-            {
-                var kind = JsonFields.String(entry, "alias_kind");
-                var value = JsonFields.String(entry, "alias_value");
-                if (!kind.Usable || !value.Usable)
-                {
-                    checks.Fail(CheckName.Aliases, $"aliases[{i}] is not an object with string alias_kind and alias_value");
-                    return;
-                }
-                stated.Add(new Alias(kind.Value!, value.Value!));
-                i++;
-            }
-        }
-        foreach (var expected in derived)
-        {
-            var name = CheckName.Alias(expected.Kind);
-            Alias? wrong = null;
-            var present = false;
-            foreach (var alias in stated)
-            {
-                if (alias.Kind != expected.Kind) continue;
-                present = true;
-                if (!PithAliases.ValueMatches(alias.Kind, alias.Value, expected.Value)) wrong ??= alias;
-            }
-            if (!present) checks.Skip(name, $"the record lists no {expected.Kind} alias (derived: {expected.Value})");
-            else if (wrong is { } forged) checks.Fail(name, $"stated {forged.Value}, derived {expected.Value}");
-            else checks.Pass(name, expected.Value);
-        }
-        var unknownKinds = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var alias in stated)
-        {
-            if (!AliasKind.All.Contains(alias.Kind) && unknownKinds.Add(alias.Kind))
-                checks.Skip(CheckName.Alias(alias.Kind), "an alias kind the spec does not define: not checked");
-        }
-    }
-
-    /// <summary>The receipt's fields and its signature over the computed digest. Returns the key id and signature it states.</summary>
-    private (string? KeyId, string? SignatureB64) CheckReceipt(List<Check> checks, JsonField<JsonElement> receiptField, byte[] digest)
-    {
-        const string unsigned = "the record is unsigned";
-        if (!receiptField.Usable)
-        {
-            var why = receiptField.Problem ?? "no receipt";
-            foreach (var name in new[] { CheckName.ReceiptAlgorithm, CheckName.ReceiptSignedMessage, CheckName.ReceiptKeyId, CheckName.ReceiptFingerprint })
-                checks.Skip(name, why);
-            checks.Fail(CheckName.Signature, $"{why}: {unsigned}");
-            return (null, null);
-        }
-        var receipt = receiptField.Value;
-        var algorithmOk = checks.Equal(CheckName.ReceiptAlgorithm, JsonFields.String(receipt, "algorithm"), ReceiptAlgorithm, required: true);
-        var messageOk = checks.Equal(CheckName.ReceiptSignedMessage, JsonFields.String(receipt, "signed_message"), ReceiptSignedMessage, required: true);
-
-        var keyIdField = JsonFields.String(receipt, "key_id");
-        var keyId = keyIdField.Usable ? keyIdField.Value : null;
-        var key = keyId is null ? null : TrustedKeys.Find(keyId);
-        if (keyId is null)
-            checks.Fail(CheckName.ReceiptKeyId, keyIdField.Problem ?? "the receipt names no key_id");
-        else if (key is null)
-            checks.Fail(CheckName.ReceiptKeyId, $"'{keyId}' is not a trusted key (a record never brings its own key; add one with --keys)");
-        else
-            checks.Pass(CheckName.ReceiptKeyId, $"{keyId} (trusted, {key.Origin})");
-
-        var fingerprint = JsonFields.String(receipt, "public_key_fingerprint");
-        // Spec section 5: the fingerprint must equal the trusted key's; a receipt without one fails.
-        if (key is null) checks.Skip(CheckName.ReceiptFingerprint, "no trusted key to compare with");
-        else checks.Equal(CheckName.ReceiptFingerprint, fingerprint, key.Fingerprint, required: true);
-
-        var signatureField = JsonFields.String(receipt, "signature_b64");
-        if (!signatureField.Present)
-            checks.Fail(CheckName.Signature, $"the receipt carries no signature_b64: {unsigned}");
-        else if (!signatureField.Usable || DecodeSignature(signatureField.Value!) is not { } signature)
-            checks.Fail(CheckName.Signature, "signature_b64 is not 64 bytes of base64");
-        else if (key is null)
-            checks.Skip(CheckName.Signature, keyId is null ? "no key id: cannot verify" : $"key '{keyId}' is not trusted: cannot verify");
-        else if (!algorithmOk || !messageOk)
-            checks.Skip(CheckName.Signature, "the receipt's algorithm or signed message is not the one the spec defines: cannot verify");
-        else if (ed25519.Verify(signature, digest, key.PublicKey))
-            checks.Pass(CheckName.Signature, $"Ed25519 signature over the canonical digest verifies with {key.KeyId}");
-        else
-            checks.Fail(CheckName.Signature, $"the Ed25519 signature does not verify with {key.KeyId} over the canonical digest");
-        return (keyId, signatureField.Value);
-    }
-
-    private static byte[]? DecodeSignature(string b64)
-    {
-        var buffer = new byte[96];
-        return Convert.TryFromBase64String(b64, buffer, out var n) && n == Libsodium.SignatureBytes ? buffer[..n] : null;
-    }
+    internal static VerificationResult Done(string? type, List<Check> checks) => new(type, checks, null, null);
 
     /// <summary>Spec section 6: display fields that must agree with the signed canonical record. Returns the title, when usable.</summary>
     private static string? CheckCrossFields(List<Check> checks, JsonElement root, CanonicalRecord record)
     {
-        var source = JsonFields.Object(root, "source");
-        if (source.Problem is not null) checks.Fail(CheckName.Source, source.Problem);
-        else if (!source.Present) checks.Skip(CheckName.Source, "the record has no top-level source");
-        else if (CanonicalJson.CanonicallyEqual(source.Value, record.Source))
-            checks.Pass(CheckName.Source, "equals canonical_record.source");
-        else checks.Fail(CheckName.Source, $"{source.Value.GetRawText()} differs from canonical_record.source {record.Source.GetRawText()}");
+        CanonicalChecks.CheckSource(checks, root, record, "record");
 
         var paperField = JsonFields.Object(root, "paper");
         if (paperField.Problem is not null)

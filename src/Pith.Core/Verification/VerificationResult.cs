@@ -4,7 +4,8 @@ namespace Pith.Core.Verification;
 
 /// <summary>
 /// Everything verification found about one document: each check with its outcome, and the verdict.
-/// Valid means no check failed and the signature verified against a trusted key.
+/// Valid means no check failed and the signature verified against a trusted key; consistent, only that no check failed
+/// (a state file, which carries no receipt, is at best consistent).
 /// </summary>
 public sealed class VerificationResult
 {
@@ -24,6 +25,7 @@ public sealed class VerificationResult
             failed |= check.Status == CheckStatus.Fail;
             signed |= check.Status == CheckStatus.Pass && check.Name == CheckName.Signature;
         }
+        Consistent = !failed;
         Valid = signed && !failed;
     }
 
@@ -34,6 +36,15 @@ public sealed class VerificationResult
     public string? DocumentType { get; }
 
     public bool Valid { get; }
+
+    /// <summary>No check failed: true of every valid result, and of a state file whose contents agree with themselves.</summary>
+    public bool Consistent { get; }
+
+    /// <summary>
+    /// Whether to accept the document: valid, or, when the user accepts consistency alone (<paramref name="allowUnsigned"/>),
+    /// a consistent state file (the only document that carries no receipt by design).
+    /// </summary>
+    public bool Accepted(bool allowUnsigned) => Valid || (allowUnsigned && Consistent && DocumentType == Documents.DocumentType.State);
 
     public IReadOnlyList<Check> Checks { get; }
 

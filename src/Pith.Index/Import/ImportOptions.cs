@@ -12,6 +12,9 @@ public sealed record ImportOptions
     /// <summary>Longest time between commits, so that a slow trickle of input is still committed.</summary>
     public TimeSpan BatchTime { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Index state files, which carry no receipt, when they are consistent (marked unsigned in the index).</summary>
+    public bool AllowUnsigned { get; init; }
+
     /// <summary>At most this many rejects are kept in memory for the summary; all are stored in the index.</summary>
     public int MaxRejectsInSummary { get; init; } = 100_000;
 }

@@ -15,6 +15,12 @@ public enum ImportOutcome
     /// <summary>An older copy of a stored record: kept in history, the current one stays.</summary>
     Historical,
 
+    /// <summary>
+    /// Another document of a stored record (a bundle or state file, or the record document after its bundle): the
+    /// record stays one, the document is noted as a source of it.
+    /// </summary>
+    Noted,
+
     /// <summary>Not indexed: the reason is recorded.</summary>
     Rejected,
 }

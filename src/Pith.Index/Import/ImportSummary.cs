@@ -1,6 +1,9 @@
 namespace Pith.Index.Import;
 
-/// <summary>What an import did: every input is counted in exactly one of the outcomes. Interrupted: stopped early (Ctrl-C).</summary>
+/// <summary>
+/// What an import did: every input is counted in exactly one of the outcomes. Interrupted: stopped early (Ctrl-C).
+/// Noted: bundles and state files of records already stored, and records stored until then from those alone.
+/// </summary>
 public sealed record ImportSummary(
     long RunId,
     long Imported,
@@ -11,9 +14,10 @@ public sealed record ImportSummary(
     IReadOnlyList<Reject> Rejects,
     IReadOnlyDictionary<string, long> RejectedByCheck,
     TimeSpan Elapsed,
-    bool Interrupted)
+    bool Interrupted,
+    long Noted = 0)
 {
-    public long Inputs => Imported + Updated + Unchanged + Historical + Rejected;
+    public long Inputs => Imported + Updated + Unchanged + Historical + Noted + Rejected;
 
     public double RecordsPerSecond => Elapsed.TotalSeconds > 0 ? Inputs / Elapsed.TotalSeconds : 0;
 }

@@ -13,9 +13,11 @@ namespace Pith.Index.Import;
 
 /// <summary>
 /// Imports inputs into the index: files, folders, JSON Lines and standard input are read and verified in
-/// parallel; one writer commits the verified records in batched transactions. Only records that verify against
-/// a trusted key are indexed; every other input is rejected with its reason. Memory is bounded by the queues,
-/// whatever the number of inputs. Input whose exact bytes are stored already is recognised without verifying.
+/// parallel; one writer commits the verified records in batched transactions. Only records and bundles that verify
+/// against a trusted key are indexed (and consistent state files, when the user accepts them unsigned); every other
+/// input is rejected with its reason. A bundle or state file adds to the record with its Pith number, never a second
+/// one. Memory is bounded by the queues, whatever the number of inputs. Input whose exact bytes are stored already is
+/// recognised without verifying.
 /// </summary>
 public sealed class Importer(IndexDatabase database, RecordVerifier verifier, ImportOptions options)
 {
@@ -105,7 +107,8 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
     {
         var known = new HashSet<UInt256>();
         using var command = database.Connection.CreateCommand();
-        command.CommandText = "SELECT bytes_sha256 FROM records UNION ALL SELECT bytes_sha256 FROM record_history";
+        command.CommandText =
+            "SELECT bytes_sha256 FROM records UNION ALL SELECT bytes_sha256 FROM record_history UNION ALL SELECT bytes_sha256 FROM record_documents";
         using var reader = command.ExecuteReader();
         var buffer = new byte[32];
         while (reader.Read())
@@ -144,7 +147,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         command.CommandText =
             """
             UPDATE import_runs SET finished_at = $finished, imported = $imported, updated = $updated, unchanged = $unchanged,
-                                   historical = $historical, rejected = $rejected
+                                   historical = $historical, noted = $noted, rejected = $rejected
             WHERE id = $id
             """;
         command.Parameters.AddWithValue("$finished", Timestamp.Now());
@@ -152,6 +155,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         command.Parameters.AddWithValue("$updated", tally.Updated);
         command.Parameters.AddWithValue("$unchanged", tally.Unchanged);
         command.Parameters.AddWithValue("$historical", tally.Historical);
+        command.Parameters.AddWithValue("$noted", tally.Noted);
         command.Parameters.AddWithValue("$rejected", tally.Rejected);
         command.Parameters.AddWithValue("$id", runId);
         command.ExecuteNonQuery();
@@ -285,13 +289,13 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         var sha = SHA256.HashData(payload.Memory.Span);
         if (known.Contains(new UInt256(sha))) return Result.Unchanged;
         var verdict = verifier.Verify(payload.Memory);
-        if (!verdict.Valid)
+        if (!verdict.Accepted(options.AllowUnsigned))
         {
             var reason = verdict.Reason;
             return Result.Rejected(new Reject(item.Path, item.Line, reason?.Name ?? "invalid", reason?.Detail ?? "not valid"));
         }
         var from = item.Line is { } line ? $"{item.Path}:{line}" : item.Path;
-        return new Result(ImportOutcome.Imported, verdict.Record, verdict.KeyId, payload, sha, from, null);
+        return new Result(ImportOutcome.Imported, verdict.Record, verdict.KeyId, payload, sha, from, null, verdict.DocumentType);
     }
 
     /// <summary>Gives bytes done with back to the budget, and a rented array to its pool.</summary>
@@ -305,6 +309,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
     private void Write(ChannelReader<Result> results, Lazy<(long RunId, bool BulkLoad)> run, Tally tally, Action report)
     {
         RecordWriter? writer = null;
+        DocumentWriter? documents = null;
         SqliteTransaction? transaction = null;
         var inBatch = 0;
         var batchClock = Stopwatch.StartNew();
@@ -323,8 +328,10 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
                     if (transaction is null)
                     {
                         writer ??= new RecordWriter(database.Connection, run.Value.RunId);
+                        documents ??= new DocumentWriter(database.Connection, run.Value.RunId, writer);
                         transaction = database.Connection.BeginTransaction();
                         writer.Enlist(transaction);
+                        documents.Enlist(transaction);
                         batchClock.Restart();
                     }
                     if (result.Reject is { } reject)
@@ -335,7 +342,9 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
                     else
                     {
                         var payload = result.Bytes!.Value;
-                        tally.Add(writer!.Write(result.Record!, result.KeyId!, payload.Memory, result.Sha!, result.From!));
+                        tally.Add(result.DocumentType == DocumentType.Record
+                            ? writer!.Write(result.Record!, result.KeyId!, payload.Memory, result.Sha!, result.From!)
+                            : documents!.Write(result.Record!, result.DocumentType!, result.KeyId, payload.Memory, result.Sha!, result.From!));
                         Release(payload);
                     }
                     if (++inBatch >= options.BatchSize || batchClock.Elapsed >= options.BatchTime) Commit(ref transaction, ref inBatch);
@@ -352,6 +361,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         finally
         {
             transaction?.Dispose();
+            documents?.Dispose();
             writer?.Dispose();
         }
     }
@@ -384,7 +394,8 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         public ReadOnlyMemory<byte> Memory => Array.AsMemory(0, Length);
     }
 
-    private sealed record Result(ImportOutcome Outcome, VerifiedRecord? Record, string? KeyId, Payload? Bytes, byte[]? Sha, string? From, Reject? Reject)
+    private sealed record Result(
+        ImportOutcome Outcome, VerifiedRecord? Record, string? KeyId, Payload? Bytes, byte[]? Sha, string? From, Reject? Reject, string? DocumentType = null)
     {
         public static readonly Result Unchanged = new(ImportOutcome.Unchanged, null, null, null, null, null, null);
 

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Pith.Core.Documents;
 using Pith.Core.Identifiers;
 using Pith.Core.Verification;
 using Pith.Index.Sqlite;
@@ -8,6 +9,7 @@ namespace Pith.Index.Import;
 /// <summary>
 /// Writes verified records into the index, one at a time, inside the caller's transaction, with prepared
 /// commands reused. Decides between new, newer, older and already stored copies (see <see cref="RecordRecency"/>).
+/// A record document takes the place of a row that only a bundle or state file made (see <see cref="DocumentWriter"/>).
 /// </summary>
 internal sealed class RecordWriter : IDisposable
 {
@@ -26,7 +28,7 @@ internal sealed class RecordWriter : IDisposable
     {
         _connection = connection;
         _runId = runId;
-        _find = Command("SELECT id, bytes_sha256, updated_at FROM records WHERE pith_number = $pith_number", "$pith_number");
+        _find = Command("SELECT id, bytes_sha256, updated_at, document_type FROM records WHERE pith_number = $pith_number", "$pith_number");
         _inHistory = Command("SELECT 1 FROM record_history WHERE record_id = $id AND bytes_sha256 = $bytes_sha256", "$id", "$bytes_sha256");
         // The hot path of a bulk load: positional parameters, bound in this order by TryInsert.
         _insert = new RawStatement(connection,
@@ -56,7 +58,8 @@ internal sealed class RecordWriter : IDisposable
             """
             UPDATE records SET title = $title, key_id = $key_id, signature = $signature, updated_at = $updated_at,
                                imported_at = $imported_at, imported_from = $imported_from, run_id = $run_id,
-                               bytes_sha256 = $bytes_sha256, original = $original
+                               bytes_sha256 = $bytes_sha256, original = $original,
+                               document_type = 'pith_number_record', unsigned = 0
             WHERE id = $id
             """,
             "$id", "$title", "$key_id", "$signature", "$updated_at", "$imported_at", "$imported_from", "$run_id", "$bytes_sha256", "$original");
@@ -83,32 +86,39 @@ internal sealed class RecordWriter : IDisposable
     {
         var now = Timestamp.Now();
         // A new Pith number is the common case: try the insert first, and look the record up only when it is stored.
-        if (TryInsert(record, keyId, original, bytesSha256, importedFrom, now)) return ImportOutcome.Imported;
+        if (TryInsert(record, keyId, original, bytesSha256, importedFrom, now) is not null) return ImportOutcome.Imported;
         _find.Parameters["$pith_number"].Value = record.PithNumber.ToString();
         long id;
         byte[] currentSha;
         string? currentUpdatedAt;
+        bool currentIsRecord;
         using (var reader = _find.ExecuteReader())
         {
             if (!reader.Read()) throw new InvalidOperationException($"{record.PithNumber} conflicted on insert but is not stored");
             id = reader.GetInt64(0);
             currentSha = (byte[])reader.GetValue(1);
             currentUpdatedAt = reader.IsDBNull(2) ? null : reader.GetString(2);
+            currentIsRecord = reader.GetString(3) == DocumentType.Record;
         }
         if (currentSha.AsSpan().SequenceEqual(bytesSha256)) return ImportOutcome.Unchanged;
         _inHistory.Parameters["$id"].Value = id;
         _inHistory.Parameters["$bytes_sha256"].Value = bytesSha256;
         if (_inHistory.ExecuteScalar() is not null) return ImportOutcome.Unchanged;
 
-        if (RecordRecency.Compare(record.UpdatedAt, bytesSha256, currentUpdatedAt, currentSha) > 0)
+        // Stored from a bundle or state file only (kept in record_documents): the record document takes its place.
+        var replacesDocument = !currentIsRecord;
+        if (replacesDocument || RecordRecency.Compare(record.UpdatedAt, bytesSha256, currentUpdatedAt, currentSha) > 0)
         {
-            _toHistoryFromCurrent.Parameters["$id"].Value = id;
-            _toHistoryFromCurrent.ExecuteNonQuery();
+            if (!replacesDocument)
+            {
+                _toHistoryFromCurrent.Parameters["$id"].Value = id;
+                _toHistoryFromCurrent.ExecuteNonQuery();
+            }
             Bind(_replace, ("$id", id), ("$title", record.Title), ("$key_id", keyId), ("$signature", record.SignatureB64),
                 ("$updated_at", record.UpdatedAt), ("$imported_at", now), ("$imported_from", importedFrom), ("$run_id", _runId),
                 ("$bytes_sha256", bytesSha256), ("$original", original.ToArray()));
             _replace.ExecuteNonQuery();
-            return ImportOutcome.Updated;
+            return replacesDocument ? ImportOutcome.Noted : ImportOutcome.Updated;
         }
         Bind(_toHistoryNew, ("$id", id), ("$updated_at", record.UpdatedAt), ("$imported_at", now), ("$imported_from", importedFrom),
             ("$run_id", _runId), ("$bytes_sha256", bytesSha256), ("$original", original.ToArray()));
@@ -122,7 +132,8 @@ internal sealed class RecordWriter : IDisposable
         _reject.ExecuteNonQuery();
     }
 
-    private bool TryInsert(VerifiedRecord record, string keyId, ReadOnlyMemory<byte> original, byte[] bytesSha256, string importedFrom, string now)
+    /// <summary>Inserts a record with a new Pith number, and its aliases; null when the number is stored already.</summary>
+    internal long? TryInsert(VerifiedRecord record, string keyId, ReadOnlyMemory<byte> original, byte[] bytesSha256, string importedFrom, string now)
     {
         var number = record.PithNumber;
         _insert.Bind(1, number.ToString());
@@ -146,7 +157,7 @@ internal sealed class RecordWriter : IDisposable
         var id = inserted ? _insert.Int64(0) : 0;
         // RETURNING rows are all computed on the first step; the reset completes the statement.
         _insert.Reset();
-        if (!inserted) return false;
+        if (!inserted) return null;
         _insertAliases.Bind(1, id);
         for (var i = 0; i < record.Aliases.Count; i++)
         {
@@ -157,7 +168,7 @@ internal sealed class RecordWriter : IDisposable
         }
         _insertAliases.Step();
         _insertAliases.Reset();
-        return true;
+        return id;
     }
 
     private SqliteCommand Command(string sql, params string[] parameters)

@@ -64,7 +64,7 @@ public sealed record IndexStats(
         using var command = connection.CreateCommand();
         command.CommandText =
             """
-            SELECT id, started_at, finished_at, imported, updated, unchanged, historical, rejected
+            SELECT id, started_at, finished_at, imported, updated, unchanged, historical, noted, rejected
             FROM import_runs ORDER BY id DESC LIMIT $runs
             """;
         command.Parameters.AddWithValue("$runs", runs);
@@ -74,7 +74,7 @@ public sealed record IndexStats(
             while (reader.Read())
             {
                 list.Add(new ImportRunStats(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                    reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), []));
+                    reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8), []));
             }
         }
         // A reject's reason is stored as "check: reason": count them by the check.

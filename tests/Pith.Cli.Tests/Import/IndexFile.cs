@@ -43,6 +43,13 @@ public static class IndexFile
         return Lines(connection, "SELECT * FROM records ORDER BY id", "row");
     }
 
+    /// <summary>The <c>original</c> bytes of the only record in the index.</summary>
+    public static byte[] Original(string path)
+    {
+        using var connection = Open(path);
+        return (byte[])Scalar(connection, "SELECT original FROM records")!;
+    }
+
     /// <summary>What <c>PRAGMA integrity_check</c> says: "ok" for a sound file.</summary>
     public static string IntegrityCheck(string path)
     {

@@ -49,7 +49,8 @@ public sealed class VerifyJsonOutputTests
         Assert.False(m.GetProperty("valid").GetBoolean());
     }
 
-    private static void AssertSchema(JsonElement verdict)
+    /// <summary>One schema for every input and every document type (records, bundles, state files).</summary>
+    internal static void AssertSchema(JsonElement verdict)
     {
         Assert.Equal(JsonValueKind.Object, verdict.ValueKind);
         Assert.Equal(MediaType, verdict.GetProperty("media_type").GetString());
@@ -70,5 +71,7 @@ public sealed class VerifyJsonOutputTests
         // valid is the verdict of the checks: no failure and a passing signature.
         var expectValid = !JsonLines.ChecksWithStatus(verdict, "fail").Any() && JsonLines.ChecksWithStatus(verdict, "pass").Contains("signature");
         Assert.Equal(expectValid, verdict.GetProperty("valid").GetBoolean());
+        // consistent: no check failed (what a state file, which carries no receipt, can be at best).
+        Assert.Equal(!JsonLines.ChecksWithStatus(verdict, "fail").Any(), verdict.GetProperty("consistent").GetBoolean());
     }
 }

@@ -30,10 +30,9 @@ public class RecordVerifierTests
     private static VerificationResult Verify(JsonNode record, RecordVerifier? verifier = null) =>
         (verifier ?? Default).Verify(RecordFactory.ToBytes(record));
 
-    private static string[] Failed(VerificationResult result) =>
-        result.Checks.Where(c => c.Status == CheckStatus.Fail).Select(c => c.Name).Order(StringComparer.Ordinal).ToArray();
+    private static string[] Failed(VerificationResult result) => Outcomes.Failed(result);
 
-    private static Check CheckOf(VerificationResult result, string name) => Assert.Single(result.Checks, c => c.Name == name);
+    private static Check CheckOf(VerificationResult result, string name) => Outcomes.CheckOf(result, name);
 
     private static void AssertOnlyFails(JsonObject record, params string[] expected) => AssertOnlyFails(record, Default, expected);
 
@@ -389,9 +388,10 @@ public class RecordVerifierTests
     }
 
     [Theory]
-    [InlineData("{\"bundle_type\":\"pith_open_graph_bundle\"}", "bundles are not supported yet")]
-    [InlineData("{\"state_type\":\"pith_open_graph_state\"}", "state files are not supported yet")]
     [InlineData("{\"record_type\":\"something_else\"}", "not a Pith number record")]
+    [InlineData("{\"record_type\":\"pith_open_graph_bundle\"}", "not a Pith number record: record_type is 'pith_open_graph_bundle'")]
+    [InlineData("{\"bundle_type\":\"pith_number_record\"}", "not a Pith bundle")]
+    [InlineData("{\"state_type\":1}", "not a Pith state file: state_type is ''")]
     [InlineData("{\"hello\":\"world\"}", "not a Pith document")]
     [InlineData("[1,2,3]", "not a Pith document")]
     public void Other_json_is_not_a_record(string json, string reason)
