@@ -19,7 +19,13 @@ internal static class Program
                                                pith import as a whole process over a generated corpus on disk (default
                                                100,000 records, 1% reissued, 300 bad files): fresh import and re-import
                                                records/s, peak memory, index bytes per record
-          resolve                              not written yet
+          resolve [--records N] [--dir DIR] [--runs N] [--passes N] [--pith FILE]
+                                               alias look-ups on an index of N generated records (default 1,000,000;
+                                               built once through the importer and kept in DIR, default
+                                               $TMPDIR/pith-resolve-bench): in-process latency over a mix of alias forms
+                                               (median, p99; --passes over them, default 5) and whole-process
+                                               pith resolve wall time (median of --runs, default 30) of the published
+                                               ReadyToRun binary (published into DIR unless --pith FILE is given)
 
           --json                               the same figures as one JSON object
         """;
@@ -39,7 +45,7 @@ internal static class Program
             {
                 VerifyBench.Name => Run(args, VerifyBench.ValuedOptions, VerifyBench.Run),
                 ImportBench.Name => Run(args, ImportBench.ValuedOptions, ImportBench.Run, "--keep"),
-                "resolve" => throw new BenchFailure($"the {args[0]} benchmark is not written yet", BenchFailure.Usage),
+                ResolveBench.Name => Run(args, ResolveBench.ValuedOptions, ResolveBench.Run),
                 _ => throw new BenchFailure($"unknown benchmark '{args[0]}'; try --help", BenchFailure.Usage),
             };
             if (arguments.Flag("--json"))
