@@ -41,7 +41,7 @@ public static class ResolveBench
         var db = Path.Combine(dir, $"index-{count}.db");
         var built = EnsureIndex(db, generator, sources, key, progress);
         report.Fact("records", "index", count,
-            $"{count:N0} records ({sources.Count(s => s.Id.Contains('/', StringComparison.Ordinal)):N0} old-style ids, {sources.Count(s => s.Version > 1):N0} later versions), " +
+            $"{count:N0} records ({sources.Count(s => s.Id.Contains('/', StringComparison.Ordinal)):N0} old-style ids, {sources.Count(s => s.Version > 1):N0} of a version above 1), " +
             $"{Report.Megabytes(new FileInfo(db).Length)}, {(built is { } b ? $"built in {b.TotalSeconds:F0} s" : "reused")}: {db}");
 
         var queries = Queries(generator, sources, progress);
