@@ -34,33 +34,45 @@ public static class ResolveCommand
         using var index = IndexReader.Open(IndexLocation.Resolve(dbOption));
         using var resolver = new AliasResolver(index);
         using var stdout = Cli.OpenStdout();
-        // Only with --json: its encoder's tables cost start-up time.
-        using var jsonWriter = json ? new Utf8JsonWriter(stdout.BaseStream, VerificationJson.WriterOptions) : null;
-        var failed = false;
-        foreach (var alias in aliases)
+        // Resolved one by one as they are written: output streams, in input order.
+        var resolutions = aliases.Select(alias => resolver.Resolve(alias, all));
+        var resolved = json ? WriteJson(stdout, resolutions) : WriteHuman(stdout, resolutions, all);
+        return resolved ? ExitCode.Ok : ExitCode.Invalid;
+    }
+
+    // Apart from the human form: the JSON writer and its encoder tables cost start-up time when they are not used.
+    private static bool WriteJson(StreamWriter stdout, IEnumerable<Resolution> resolutions)
+    {
+        using var json = new Utf8JsonWriter(stdout.BaseStream, VerificationJson.WriterOptions);
+        var resolved = true;
+        foreach (var resolution in resolutions)
         {
-            var resolution = resolver.Resolve(alias, all);
-            failed |= resolution.Status != ResolutionStatus.Resolved;
-            if (jsonWriter is not null)
+            resolved &= resolution.Status == ResolutionStatus.Resolved;
+            stdout.Flush();
+            ResolutionJson.Write(json, resolution);
+            json.Flush();
+            json.Reset();
+            stdout.BaseStream.WriteByte((byte)'\n');
+        }
+        return resolved;
+    }
+
+    private static bool WriteHuman(StreamWriter stdout, IEnumerable<Resolution> resolutions, bool all)
+    {
+        var resolved = true;
+        foreach (var resolution in resolutions)
+        {
+            if (resolution.Status != ResolutionStatus.Resolved)
             {
-                stdout.Flush();
-                ResolutionJson.Write(jsonWriter, resolution);
-                jsonWriter.Flush();
-                jsonWriter.Reset();
-                stdout.BaseStream.WriteByte((byte)'\n');
-            }
-            else if (resolution.Status != ResolutionStatus.Resolved)
-            {
-                // In input order with the numbers around it, on a terminal showing both streams.
+                resolved = false;
+                // In its place among the numbers, on a terminal showing both streams.
                 stdout.Flush();
                 Cli.Complain(ResolutionText.Problem(resolution));
+                continue;
             }
-            else
-            {
-                foreach (var match in resolution.Matches)
-                    stdout.WriteLine(all ? $"{match.PithNumber} {TerminalText.Sanitize(ResolutionText.Versioned(match))}" : match.PithNumber);
-            }
+            foreach (var match in resolution.Matches)
+                stdout.WriteLine(all ? $"{match.PithNumber} {TerminalText.Sanitize(ResolutionText.Versioned(match))}" : match.PithNumber);
         }
-        return failed ? ExitCode.Invalid : ExitCode.Ok;
+        return resolved;
     }
 }

@@ -46,7 +46,8 @@ public sealed class AliasResolver : IDisposable
         if (query.Kind is AliasQueryKind.Arxiv or AliasQueryKind.Doi)
         {
             if (allVersions) return new Resolution(text, query, ResolutionStatus.Resolved, matches, null);
-            var newest = matches.Max(m => m.Version);
+            // Sorted by version: the newest are the last.
+            var newest = matches[^1].Version;
             matches = matches.FindAll(m => m.Version == newest);
         }
         return matches.Count == 1
