@@ -48,9 +48,7 @@ public static class ResolveBench
         report.Fact("queries", "alias forms", queries.Length,
             $"{queries.Length:N0} queries: {Sampled:N0} records sampled across the index, each as {queries.Length / Sampled} forms (page cache warm)");
 
-        report.Heading("in process: AliasResolver.Resolve");
         InProcess(db, queries, passes, report, progress);
-        report.Heading("whole process: the published ReadyToRun pith");
         var pith = arguments.String("--pith") ?? Publish(dir, progress);
         WholeProcess(pith, db, queries, runs, report, progress);
         return report;
@@ -167,7 +165,7 @@ public static class ResolveBench
         }
         wall.Stop();
         var others = MachineLoad.BusyTime() - busy - (Environment.CpuUsage.TotalTime - cpu);
-        report.Derived("in_process_median_ms", "resolve latency, median", Math.Round(Percentile(times, 0.5), 4),
+        report.Derived("in_process_median_ms", "in process: Resolve, median", Math.Round(Percentile(times, 0.5), 4),
             $"{Percentile(times, 0.5):F4} ms (p90 {Percentile(times, 0.9):F4}, p99 {Percentile(times, 0.99):F4}, max {times.Max():F3}) over {times.Length:N0} look-ups, one thread" +
             (others is { } o ? $"; other processes used {o / wall.Elapsed:F2} cores meanwhile" : ""));
         report.Derived("in_process_p99_ms", "", Math.Round(Percentile(times, 0.99), 4), "");
@@ -198,7 +196,7 @@ public static class ResolveBench
         var wall = Stopwatch.StartNew();
         var resolve = Time(pith, runs, i => ["resolve", "--db", db, forms[i * 7919 % forms.Length].Form], i => forms[i * 7919 % forms.Length].Expected);
         var machine = MachineLoad.BusyTime() - busy;
-        report.Derived("process_median_ms", "pith resolve ALIAS, median", Math.Round(Percentile(resolve, 0.5), 1),
+        report.Derived("process_median_ms", "whole pith resolve ALIAS, median", Math.Round(Percentile(resolve, 0.5), 1),
             $"{Percentile(resolve, 0.5):F1} ms wall (min {resolve.Min():F1}, p90 {Percentile(resolve, 0.9):F1}, max {resolve.Max():F1}) over {runs} runs, one alias each, process start to exit" +
             (machine is { } m ? $"; the machine was {m / wall.Elapsed:F2} of {Environment.ProcessorCount} cores busy meanwhile (these runs included)" : ""));
         report.Derived("process_version_median_ms", "pith --version, median", Math.Round(Percentile(version, 0.5), 1),
