@@ -21,9 +21,16 @@ internal static class Program
                                                records/s, peak memory, index bytes per record
           search --db INDEX [--queries N] [--limit N] [--seconds S]
                                                pith search's TitleSearch latency in process on an existing index (e.g. one
-                                               kept by 'import --keep --dir DIR': DIR/index.db): N queries (default 300) of
-                                               1 to 3 title words and absent words, median/p90/p99/max per query
-          resolve                              not written yet
+                                               kept by 'import --keep --dir DIR': DIR/index.db, or resolve's DIR/index.db):
+                                               N queries (default 300) of 1 to 3 title words and absent words,
+                                               median/p90/p99/max per query
+          resolve [--records N] [--dir DIR] [--runs N] [--passes N] [--pith FILE]
+                                               alias look-ups on an index of N generated records (default 1,000,000;
+                                               built once through the importer and kept in DIR, default
+                                               $TMPDIR/pith-resolve-bench): in-process latency over a mix of alias forms
+                                               (median, p99; --passes over them, default 5) and whole-process
+                                               pith resolve wall time (median of --runs, default 30) of the published
+                                               ReadyToRun binary (published into DIR unless --pith FILE is given)
 
           --json                               the same figures as one JSON object
         """;
@@ -44,7 +51,7 @@ internal static class Program
                 VerifyBench.Name => Run(args, VerifyBench.ValuedOptions, VerifyBench.Run),
                 ImportBench.Name => Run(args, ImportBench.ValuedOptions, ImportBench.Run, "--keep"),
                 SearchBench.Name => Run(args, SearchBench.ValuedOptions, SearchBench.Run),
-                "resolve" => throw new BenchFailure($"the {args[0]} benchmark is not written yet", BenchFailure.Usage),
+                ResolveBench.Name => Run(args, ResolveBench.ValuedOptions, ResolveBench.Run),
                 _ => throw new BenchFailure($"unknown benchmark '{args[0]}'; try --help", BenchFailure.Usage),
             };
             if (arguments.Flag("--json"))

@@ -43,22 +43,26 @@ public sealed class Report(string benchmark)
         output.WriteLine($"pith bench: {Benchmark}");
         foreach (var (_, label, _, text) in _facts.Concat(Machine()).Where(f => f.Label.Length > 0)) output.WriteLine($"  {label,-36}{text}");
         output.WriteLine();
-        output.WriteLine(Row("", "per second", "µs each", "bytes each", "GC pause", "count", "seconds", "cores used", "by others"));
-        for (var i = 0; i < _figures.Count; i++)
+        // A bench of derived figures only (resolve) has no table of rates.
+        if (_figures.Count > 0)
         {
-            foreach (var (heading, _) in _headings.Where(h => h.Index == i)) output.WriteLine("  " + heading);
-            var f = _figures[i];
-            output.WriteLine(Row("  " + f.Label, Number(f.PerSecond, 0), Number(f.MicrosecondsPerOperation, 1),
-                Number(f.BytesAllocatedPerOperation, 0), Number(100 * f.GcPauseShare, 1) + "%", Number(f.Operations, 0),
-                Number(f.Elapsed.TotalSeconds, 2), Number(f.CoresBusy, 2), Others(f))
-                + (f.Threads > 1 ? $"   = {Number(f.PerSecondPerThread, 0)}/s per thread" : ""));
+            output.WriteLine(Row("", "per second", "µs each", "bytes each", "GC pause", "count", "seconds", "cores used", "by others"));
+            for (var i = 0; i < _figures.Count; i++)
+            {
+                foreach (var (heading, _) in _headings.Where(h => h.Index == i)) output.WriteLine("  " + heading);
+                var f = _figures[i];
+                output.WriteLine(Row("  " + f.Label, Number(f.PerSecond, 0), Number(f.MicrosecondsPerOperation, 1),
+                    Number(f.BytesAllocatedPerOperation, 0), Number(100 * f.GcPauseShare, 1) + "%", Number(f.Operations, 0),
+                    Number(f.Elapsed.TotalSeconds, 2), Number(f.CoresBusy, 2), Others(f))
+                    + (f.Threads > 1 ? $"   = {Number(f.PerSecondPerThread, 0)}/s per thread" : ""));
+            }
+            output.WriteLine("  (µs each: time one thread spends per operation; bytes each: managed allocation per operation;");
+            output.WriteLine("   GC pause: share of the run the collector had the threads stopped;");
+            output.WriteLine("   cores used: this process's CPU time / wall time; by others: other processes' CPU time / wall time)");
+            foreach (var f in _figures.Where(Contended))
+                output.WriteLine($"  WARNING: '{f.Label}' shared the machine (cores used {Number(f.CoresBusy, 2)} of {f.Threads}, by others {Others(f)}): rerun when quiet");
         }
-        output.WriteLine("  (µs each: time one thread spends per operation; bytes each: managed allocation per operation;");
-        output.WriteLine("   GC pause: share of the run the collector had the threads stopped;");
-        output.WriteLine("   cores used: this process's CPU time / wall time; by others: other processes' CPU time / wall time)");
-        foreach (var f in _figures.Where(Contended))
-            output.WriteLine($"  WARNING: '{f.Label}' shared the machine (cores used {Number(f.CoresBusy, 2)} of {f.Threads}, by others {Others(f)}): rerun when quiet");
-        if (_derived.Count > 0) output.WriteLine();
+        if (_derived.Count > 0 && _figures.Count > 0) output.WriteLine();
         foreach (var (_, label, _, text) in _derived.Where(d => d.Label.Length > 0)) output.WriteLine($"  {label,-36}{text}");
     }
 

@@ -11,7 +11,10 @@ public static class Cli
     /// <summary>Prints a one-line error to stderr and returns the usage exit status.</summary>
     public static int Error(string message)
     {
-        Console.Error.WriteLine("pith: " + Rendering.TerminalText.Sanitize(message));
+        Complain(message);
         return ExitCode.Usage;
     }
+
+    /// <summary>Prints a one-line diagnostic to stderr, sanitised for the terminal.</summary>
+    public static void Complain(string message) => Console.Error.WriteLine("pith: " + Rendering.TerminalText.Sanitize(message));
 }

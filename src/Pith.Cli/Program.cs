@@ -5,16 +5,8 @@ using Pith.Cli.Rendering;
 using Pith.Core.Crypto;
 using Pith.Index;
 
-var root = new RootCommand("pith: verify, index and resolve Pith numbers offline.")
-{
-    VerifyCommand.Create(),
-    ImportCommand.Create(),
-    SearchCommand.Create(),
-    ExportCommand.Create(),
-    AuditCommand.Create(),
-    StatsCommand.Create(),
-    KeysCommand.Create(),
-};
+var root = new RootCommand("pith: verify, index and resolve Pith numbers offline.");
+foreach (var command in Commands.For(args)) root.Subcommands.Add(command);
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

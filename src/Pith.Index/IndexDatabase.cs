@@ -30,7 +30,7 @@ public sealed class IndexDatabase : IDisposable
     public static IndexDatabase Open(string path, bool create = true, TimeSpan? lockTimeout = null)
     {
         var exists = File.Exists(path);
-        if (!exists && !create) throw new IndexUnavailableException($"no index at {path} (run 'pith import' first, or name one with --db)");
+        if (!exists && !create) throw IndexUnavailableException.Missing(path);
         if (exists) RefuseReadOnly(path);
         if (!exists && System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) is { } folder)
         {
@@ -90,15 +90,18 @@ public sealed class IndexDatabase : IDisposable
     }
 
     /// <summary>Maps SQLite's failures to one-line reasons a user can act on.</summary>
-    public static IndexUnavailableException Describe(SqliteException e, string path) => e.SqliteErrorCode switch
+    public static IndexUnavailableException Describe(SqliteException e, string path) => Describe(e.SqliteErrorCode, e.Message, path, e);
+
+    /// <summary>The same for an SQLite result code and message (the read-only queries call SQLite directly).</summary>
+    public static IndexUnavailableException Describe(int code, string message, string path, Exception? inner = null) => (code & 0xFF) switch
     {
-        26 => new IndexUnavailableException($"{path} is not a pith index (not an SQLite database)", e),
-        11 => new IndexUnavailableException($"{path} is corrupt (SQLite: {e.Message}); it was not modified", e),
-        8 => new IndexUnavailableException($"{path} is read-only", e),
-        5 or 6 => new IndexUnavailableException($"{path} is locked by another pith process (waited for the lock timeout); try again when it has finished", e),
-        14 => new IndexUnavailableException($"cannot open {path} (SQLite: {e.Message})", e),
-        13 => new IndexUnavailableException($"the disk holding {path} is full", e),
-        _ => new IndexUnavailableException($"{path}: SQLite error {e.SqliteErrorCode}: {e.Message}", e),
+        26 => new IndexUnavailableException($"{path} is not a pith index (not an SQLite database)", inner),
+        11 => new IndexUnavailableException($"{path} is corrupt (SQLite: {message}); it was not modified", inner),
+        8 => new IndexUnavailableException($"{path} is read-only", inner),
+        5 or 6 => new IndexUnavailableException($"{path} is locked by another pith process (waited for the lock timeout); try again when it has finished", inner),
+        14 => new IndexUnavailableException($"cannot open {path} (SQLite: {message})", inner),
+        13 => new IndexUnavailableException($"the disk holding {path} is full", inner),
+        _ => new IndexUnavailableException($"{path}: SQLite error {code & 0xFF}: {message}", inner),
     };
 
     private void CheckAndMigrate()
@@ -141,13 +144,19 @@ public sealed class IndexDatabase : IDisposable
     private long CheckedVersion()
     {
         var version = Scalar<long>("PRAGMA user_version");
-        if (version > Migrations.Latest)
-            throw new IndexUnavailableException($"{Path} has schema version {version}, newer than this pith knows ({Migrations.Latest}); upgrade pith");
+        RefuseNewer(Path, version);
         if (version > 0 && Scalar<long>("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'records'") == 0)
             throw new IndexUnavailableException($"{Path} is an SQLite database but not a pith index");
         if (version == 0 && Scalar<long>("SELECT count(*) FROM sqlite_master") > 0)
             throw new IndexUnavailableException($"{Path} is an SQLite database but not a pith index (it holds other tables)");
         return version;
+    }
+
+    /// <summary>A schema newer than this program knows is refused, by writers and readers alike.</summary>
+    public static void RefuseNewer(string path, long version)
+    {
+        if (version > Migrations.Latest)
+            throw new IndexUnavailableException($"{path} has schema version {version}, newer than this pith knows ({Migrations.Latest}); upgrade pith");
     }
 
     /// <summary>

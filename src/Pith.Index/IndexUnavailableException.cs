@@ -5,4 +5,11 @@ public sealed class IndexUnavailableException(string message, Exception? inner =
 {
     /// <summary>Throws this exception (an extension of null-propagation: <c>check()?.Throw()</c>).</summary>
     public void Throw() => throw this;
+
+    /// <summary>SQLite's (extended) result code, when SQLite reported the problem.</summary>
+    public int? SqliteCode { get; internal set; }
+
+    /// <summary>No file at <paramref name="path"/>: commands that read never create one.</summary>
+    public static IndexUnavailableException Missing(string path) =>
+        new($"no index at {path} (run 'pith import' first, or name one with --db)");
 }

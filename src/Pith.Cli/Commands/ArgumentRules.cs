@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace Pith.Cli.Commands;
 
@@ -31,12 +32,24 @@ public static class ArgumentRules
     public static void RejectUnknownOptions(this Argument<string[]> argument) =>
         argument.Validators.Add(result =>
         {
-            foreach (var token in result.Tokens)
-            {
-                if (token.Value.Length > 1 && token.Value[0] == '-')
-                    result.AddError($"unknown option '{token.Value}' (a path starting with '-' can be written ./{token.Value})");
-            }
+            RejectOptionTokens(result, token => $" (a path starting with '-' can be written ./{token})");
             // Standard input can be read once.
             if (result.Tokens.Count(t => t.Value == "-") > 1) result.AddError("'-' (standard input) is given more than once");
         });
+
+    /// <summary>The ALIAS argument(s) of resolve and show: no alias form starts with '-', so such a token is a mistyped option.</summary>
+    public static Argument<T> Alias<T>(string description)
+    {
+        var alias = new Argument<T>("ALIAS") { Description = description };
+        alias.Validators.Add(result => RejectOptionTokens(result, _ => ""));
+        return alias;
+    }
+
+    private static void RejectOptionTokens(ArgumentResult result, Func<string, string> hint)
+    {
+        foreach (var token in result.Tokens)
+        {
+            if (token.Value.Length > 1 && token.Value[0] == '-') result.AddError($"unknown option '{token.Value}'{hint(token.Value)}");
+        }
+    }
 }

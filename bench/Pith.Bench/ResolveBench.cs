@@ -1,0 +1,249 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Pipes;
+using Pith.Core.Crypto;
+using Pith.Core.Verification;
+using Pith.Index;
+using Pith.Index.Import;
+using Pith.Index.Query;
+using Pith.Testing;
+
+namespace Pith.Bench;
+
+/// <summary>
+/// <c>resolve</c>: alias look-ups on a large index (default 1,000,000 generated records: one in ten with an old-style
+/// id, about one in seven a later version of an earlier paper). The index is built once through the
+/// <see cref="Importer"/> (every record verified, as <c>pith import</c> does), fed as JSON Lines generated on the fly,
+/// and kept in <c>--dir</c> for the next run. Reports the in-process latency of <see cref="AliasResolver.Resolve"/>
+/// over a mix of alias forms (median, p99), and the wall time of a whole <c>pith resolve</c> process of the
+/// published ReadyToRun binary (median over <c>--runs</c>), beside <c>pith --version</c> as the start-up floor.
+/// </summary>
+public static class ResolveBench
+{
+    public const string Name = "resolve";
+    public const int DefaultRecords = 1_000_000;
+    private const int Sampled = 2_000;
+
+    public static readonly string[] ValuedOptions = ["--records", "--dir", "--runs", "--passes", "--pith"];
+
+    public static Report Run(BenchArguments arguments, TextWriter progress)
+    {
+        var count = arguments.Int("--records", DefaultRecords, minimum: 1);
+        var runs = arguments.Int("--runs", 30, minimum: 1);
+        var passes = arguments.Int("--passes", 5, minimum: 1);
+        var dir = arguments.String("--dir") ?? Path.Combine(Path.GetTempPath(), "pith-resolve-bench");
+        Directory.CreateDirectory(dir);
+        var report = new Report(Name);
+        var key = new TestKey("pith-bench-2026");
+        var generator = new CorpusGenerator(key);
+        var sources = generator.DistinctSources(count);
+
+        var db = Path.Combine(dir, $"index-{count}.db");
+        var built = EnsureIndex(db, generator, sources, key, progress);
+        report.Fact("records", "index", count,
+            $"{count:N0} records ({sources.Count(s => s.Id.Contains('/', StringComparison.Ordinal)):N0} old-style ids, {sources.Count(s => s.Version > 1):N0} of a version above 1), " +
+            $"{Report.Megabytes(new FileInfo(db).Length)}, {(built is { } b ? $"built in {b.TotalSeconds:F0} s" : "reused")}: {db}");
+
+        var queries = Queries(generator, sources, progress);
+        report.Fact("queries", "alias forms", queries.Length,
+            $"{queries.Length:N0} queries: {Sampled:N0} records sampled across the index, each as {queries.Length / Sampled} forms (page cache warm)");
+
+        InProcess(db, queries, passes, report, progress);
+        var pith = arguments.String("--pith") ?? Publish(dir, progress);
+        WholeProcess(pith, db, queries, runs, report, progress);
+        return report;
+    }
+
+    /// <summary>A query, and the Pith number it must find (an 8-character code may find others beside it).</summary>
+    private sealed record Query(string Form, string Kind, string Expected);
+
+    private static TimeSpan? EnsureIndex(string db, CorpusGenerator generator, PaperSource[] sources, TestKey key, TextWriter progress)
+    {
+        var done = db + ".complete";
+        if (File.Exists(done) && File.Exists(db)) return null;
+        File.Delete(db);
+        File.Delete(db + "-journal");
+        var clock = Stopwatch.StartNew();
+        using var pipe = new AnonymousPipeServerStream(PipeDirection.Out);
+        using var reader = new AnonymousPipeClientStream(PipeDirection.In, pipe.ClientSafePipeHandle);
+        var producer = Task.Run(() =>
+        {
+            using var output = new BufferedStream(pipe, 1 << 20);
+            const int chunk = 4_096;
+            for (var start = 0; start < sources.Length; start += chunk)
+            {
+                var lines = new byte[Math.Min(chunk, sources.Length - start)][];
+                Parallel.For(0, lines.Length, i => lines[i] = CorpusGenerator.Serialize(generator.CreateRecord(start + i, sources[start + i])));
+                foreach (var line in lines)
+                {
+                    output.Write(line);
+                    output.WriteByte((byte)'\n');
+                }
+            }
+            // Disposing the buffer flushes it and closes the pipe: the end of standard input for the importer.
+        });
+        using (var database = IndexDatabase.Open(db))
+        {
+            var verifier = new RecordVerifier(key.OnlyThis(), Libsodium.Instance);
+            var importer = new Importer(database, verifier, new ImportOptions()) { OpenStandardInput = () => reader };
+            var last = Stopwatch.StartNew();
+            var summary = importer.Run(["-"], p =>
+            {
+                if (last.Elapsed < TimeSpan.FromSeconds(5)) return;
+                last.Restart();
+                progress.Write($"\rbuilding the index: {p.Inputs:N0} / {sources.Length:N0} records, {p.Inputs / p.Elapsed.TotalSeconds:N0}/s   ");
+            });
+            progress.WriteLine();
+            producer.GetAwaiter().GetResult();
+            if (summary.Imported != sources.Length || summary.Rejected != 0)
+                throw new BenchFailure($"the import indexed {summary.Imported:N0} of {sources.Length:N0} records, rejected {summary.Rejected:N0}");
+        }
+        File.WriteAllText(done, clock.Elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture));
+        return clock.Elapsed;
+    }
+
+    /// <summary>
+    /// Records spread evenly over the index, each in the forms people paste: full Pith number, 26/16/12/8-character
+    /// codes, pith:CODE, the arXiv id with and without version, an abs link, the DOI. Unversioned forms must find the
+    /// paper's newest version; the generator is deterministic, so the expected numbers are generated again, not stored.
+    /// </summary>
+    private static Query[] Queries(CorpusGenerator generator, PaperSource[] sources, TextWriter progress)
+    {
+        progress.WriteLine("choosing the queries...");
+        var newest = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < sources.Length; i++)
+        {
+            if (!newest.TryGetValue(sources[i].Id, out var j) || sources[j].Version < sources[i].Version) newest[sources[i].Id] = i;
+        }
+        var step = Math.Max(1, sources.Length / Sampled);
+        var sample = Enumerable.Range(0, Math.Min(Sampled, sources.Length)).Select(k => k * step).ToArray();
+        var numbers = new Dictionary<int, string>();
+        foreach (var i in sample.Concat(sample.Select(i => newest[sources[i].Id])).Distinct())
+            numbers[i] = generator.CreateRecord(i, sources[i])["pith_number"]!.GetValue<string>();
+        return [.. sample.SelectMany(i =>
+        {
+            var (id, version, number) = (sources[i].Id, sources[i].Version, numbers[i]);
+            var paper = numbers[newest[id]];
+            var code = number[^26..];
+            return new Query[]
+            {
+                new(number, "pith_number", number),
+                new(code.ToLowerInvariant(), "code_26", number),
+                new(code[..16], "code_16", number),
+                new(code[..12], "code_12", number),
+                new(code[..8], "code_8", number),
+                new("pith:" + code[..8], "pith_short", number),
+                new($"arXiv:{id}v{version}", "arxiv_version", number),
+                new(id, "arxiv", paper),
+                new($"https://arxiv.org/abs/{id}", "arxiv_link", paper),
+                new($"https://doi.org/10.48550/arXiv.{id}", "doi", paper),
+            };
+        })];
+    }
+
+    private static void InProcess(string db, Query[] queries, int passes, Report report, TextWriter progress)
+    {
+        progress.WriteLine($"resolving {queries.Length:N0} aliases {passes} times in process...");
+        using var index = IndexReader.Open(db);
+        using var resolver = new AliasResolver(index);
+        foreach (var query in queries) Check(query, resolver.Resolve(query.Form));
+        var times = new double[queries.Length * passes];
+        var kinds = new string[times.Length];
+        var cpu = Environment.CpuUsage.TotalTime;
+        var busy = MachineLoad.BusyTime();
+        var wall = Stopwatch.StartNew();
+        for (var pass = 0; pass < passes; pass++)
+        {
+            for (var q = 0; q < queries.Length; q++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                var resolution = resolver.Resolve(queries[q].Form);
+                times[pass * queries.Length + q] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                kinds[pass * queries.Length + q] = queries[q].Kind;
+                if (resolution.Matches.Count == 0) throw new BenchFailure($"'{queries[q].Form}' stopped resolving");
+            }
+        }
+        wall.Stop();
+        var others = MachineLoad.BusyTime() - busy - (Environment.CpuUsage.TotalTime - cpu);
+        report.Derived("in_process_median_ms", "in process: Resolve, median", Math.Round(Percentile(times, 0.5), 4),
+            $"{Percentile(times, 0.5):F4} ms (p90 {Percentile(times, 0.9):F4}, p99 {Percentile(times, 0.99):F4}, max {times.Max():F3}) over {times.Length:N0} look-ups, one thread" +
+            (others is { } o ? $"; other processes used {o / wall.Elapsed:F2} cores meanwhile" : ""));
+        report.Derived("in_process_p99_ms", "", Math.Round(Percentile(times, 0.99), 4), "");
+        foreach (var kind in queries.Select(q => q.Kind).Distinct())
+        {
+            var own = times.Where((_, i) => kinds[i] == kind).ToArray();
+            report.Derived($"in_process_{kind}_median_ms", $"  {kind}", Math.Round(Percentile(own, 0.5), 4),
+                $"median {Percentile(own, 0.5):F4} ms, p99 {Percentile(own, 0.99):F4} ms  e.g. {queries.First(q => q.Kind == kind).Form}");
+        }
+    }
+
+    private static void Check(Query query, Resolution resolution)
+    {
+        var ok = resolution.Status == ResolutionStatus.Resolved
+            ? resolution.Matches.Count == 1 && resolution.Matches[0].PithNumber == query.Expected
+            : resolution.Status == ResolutionStatus.Ambiguous && query.Kind is "code_8" or "pith_short" && resolution.Matches.Any(m => m.PithNumber == query.Expected);
+        if (!ok)
+            throw new BenchFailure($"'{query.Form}' resolved {resolution.Status} to [{string.Join(", ", resolution.Matches.Select(m => m.PithNumber))}], expected {query.Expected}");
+    }
+
+    private static void WholeProcess(string pith, string db, Query[] queries, int runs, Report report, TextWriter progress)
+    {
+        progress.WriteLine($"running {pith} resolve {runs} times (and --version as many)...");
+        // The forms that resolve to one record whatever the index holds (an 8-character code may be shared).
+        var forms = queries.Where(q => q.Kind is not ("code_8" or "pith_short")).ToArray();
+        var version = Time(pith, runs, _ => ["--version"]);
+        var busy = MachineLoad.BusyTime();
+        var wall = Stopwatch.StartNew();
+        var resolve = Time(pith, runs, i => ["resolve", "--db", db, forms[i * 7919 % forms.Length].Form], i => forms[i * 7919 % forms.Length].Expected);
+        var machine = MachineLoad.BusyTime() - busy;
+        report.Derived("process_median_ms", "whole pith resolve ALIAS, median", Math.Round(Percentile(resolve, 0.5), 1),
+            $"{Percentile(resolve, 0.5):F1} ms wall (min {resolve.Min():F1}, p90 {Percentile(resolve, 0.9):F1}, max {resolve.Max():F1}) over {runs} runs, one alias each, process start to exit" +
+            (machine is { } m ? $"; the machine was {m / wall.Elapsed:F2} of {Environment.ProcessorCount} cores busy meanwhile (these runs included)" : ""));
+        report.Derived("process_version_median_ms", "pith --version, median", Math.Round(Percentile(version, 0.5), 1),
+            $"{Percentile(version, 0.5):F1} ms wall (min {version.Min():F1}): the runtime and the command line, no index");
+        report.Derived("pith_binary", "binary", pith, pith);
+    }
+
+    /// <summary>Wall times (ms) of <paramref name="runs"/> processes; each must exit 0 and print what is expected (when given).</summary>
+    private static double[] Time(string pith, int runs, Func<int, string[]> args, Func<int, string>? expected = null)
+    {
+        var times = new double[runs];
+        for (var i = 0; i < runs; i++)
+        {
+            var start = new ProcessStartInfo(pith) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var arg in args(i)) start.ArgumentList.Add(arg);
+            var clock = Stopwatch.StartNew();
+            using var process = Process.Start(start) ?? throw new BenchFailure("could not start " + pith);
+            var stdout = process.StandardOutput.ReadToEnd();
+            var stderr = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            times[i] = clock.Elapsed.TotalMilliseconds;
+            if (process.ExitCode != 0 || (expected is not null && stdout.Trim() != expected(i)))
+                throw new BenchFailure($"{pith} {string.Join(' ', args(i))} exited {process.ExitCode}: {stdout.Trim()} {stderr.Trim()}");
+        }
+        return times;
+    }
+
+    /// <summary>Publishes pith ReadyToRun (framework-dependent, linux-x64) into <paramref name="dir"/>, as a user installs it.</summary>
+    private static string Publish(string dir, TextWriter progress)
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "Pith.sln"))) root = Path.GetDirectoryName(root) ?? throw new BenchFailure("cannot find Pith.sln above the bench; give --pith FILE");
+        var output = Path.Combine(dir, "publish");
+        progress.WriteLine($"publishing pith ReadyToRun into {output}...");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[] { "publish", Path.Combine(root, "src", "Pith.Cli"), "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output })
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start) ?? throw new BenchFailure("could not start dotnet publish");
+        var log = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new BenchFailure("dotnet publish failed:\n" + log);
+        return Path.Combine(output, "pith");
+    }
+
+    private static double Percentile(double[] values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    }
+}

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Text.Json;
+using Pith.Cli.Rendering;
+using Pith.Index;
+using Pith.Index.Query;
+
+namespace Pith.Cli.Commands;
+
+/// <summary><c>pith resolve</c>: the Pith number behind each alias as people paste it (arXiv ids and links, DOIs, Pith codes).</summary>
+public static class ResolveCommand
+{
+    public static Command Create()
+    {
+        var aliases = ArgumentRules.Alias<string[]>(
+            "arXiv ids (2310.05918, 2310.05918v2, hep-th/9901001, arXiv:..., arxiv.org links), DOIs (bare, doi:..., doi.org links), " +
+            "Pith numbers (pith:2023:CODE, pith:CODE) or codes of 8, 12, 16 or 26 characters, in any case.");
+        aliases.Arity = ArgumentArity.OneOrMore;
+        var db = IndexOptions.CreateDb();
+        var json = new Option<bool>("--json") { Description = "One JSON object per alias per line: query, kind, normalized, status, reason, matches." };
+        var all = new Option<bool>("--all") { Description = "An unversioned arXiv id or DOI gives every version indexed, not only the newest." };
+        var command = new Command("resolve",
+            "Print the Pith number of each alias, in input order, from the index. An unversioned arXiv id or DOI resolves to the newest " +
+            "version indexed; a short code matching several records is ambiguous (all are listed, none picked). Exit status: 0 every alias " +
+            "resolved; 1 some alias is not a known form, not in the index or ambiguous; 2 usage error or unusable index; 3 internal error.")
+        {
+            aliases, db, json, all,
+        };
+        command.SetAction(parse => Run(parse.GetValue(aliases)!, parse.GetValue(db), parse.GetValue(json), parse.GetValue(all)));
+        return command;
+    }
+
+    private static int Run(string[] aliases, string? dbOption, bool json, bool all)
+    {
+        using var index = IndexReader.Open(IndexLocation.Resolve(dbOption));
+        using var resolver = new AliasResolver(index);
+        using var stdout = Cli.OpenStdout();
+        // Resolved one by one as they are written: output streams, in input order.
+        var resolutions = aliases.Select(alias => resolver.Resolve(alias, all));
+        var resolved = json ? WriteJson(stdout, resolutions) : WriteHuman(stdout, resolutions, all);
+        return resolved ? ExitCode.Ok : ExitCode.Invalid;
+    }
+
+    // Apart from the human form: the JSON writer and its encoder tables cost start-up time when they are not used.
+    private static bool WriteJson(StreamWriter stdout, IEnumerable<Resolution> resolutions)
+    {
+        using var json = new Utf8JsonWriter(stdout.BaseStream, VerificationJson.WriterOptions);
+        var resolved = true;
+        foreach (var resolution in resolutions)
+        {
+            resolved &= resolution.Status == ResolutionStatus.Resolved;
+            stdout.Flush();
+            ResolutionJson.Write(json, resolution);
+            json.Flush();
+            json.Reset();
+            stdout.BaseStream.WriteByte((byte)'\n');
+        }
+        return resolved;
+    }
+
+    private static bool WriteHuman(StreamWriter stdout, IEnumerable<Resolution> resolutions, bool all)
+    {
+        var resolved = true;
+        foreach (var resolution in resolutions)
+        {
+            if (resolution.Status != ResolutionStatus.Resolved)
+            {
+                resolved = false;
+                // In its place among the numbers, on a terminal showing both streams.
+                stdout.Flush();
+                Cli.Complain(ResolutionText.Problem(resolution));
+                continue;
+            }
+            foreach (var match in resolution.Matches)
+                stdout.WriteLine(all ? $"{match.PithNumber} {TerminalText.Sanitize(ResolutionText.Versioned(match))}" : match.PithNumber);
+        }
+        return resolved;
+    }
+}

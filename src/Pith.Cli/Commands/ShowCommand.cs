@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Text.Json;
+using Pith.Cli.Rendering;
+using Pith.Core.Documents;
+using Pith.Core.Identifiers;
+using Pith.Core.Json;
+using Pith.Index;
+using Pith.Index.Query;
+
+namespace Pith.Cli.Commands;
+
+/// <summary><c>pith show</c>: the record an alias names, as a summary, as stored, or as its canonical JSON.</summary>
+public static class ShowCommand
+{
+    public static Command Create()
+    {
+        var alias = ArgumentRules.Alias<string>("Any alias form pith resolve takes; an unversioned arXiv id or DOI shows the newest version indexed.");
+        var db = IndexOptions.CreateDb();
+        var json = new Option<bool>("--json") { Description = "Write the record exactly as it was imported, byte for byte." };
+        var canonical = new Option<bool>("--canonical") { Description = "Write the canonical JSON of its canonical record: the bytes its canonical SHA-256 is of (no newline)." };
+        var command = new Command("show",
+            "Show the record an alias names: Pith number, title, source and its other versions, key, when and from where it was imported. " +
+            "Exit status: 0 shown; 1 the alias is not a known form, not in the index or ambiguous; 2 usage error or unusable index; 3 internal error.")
+        {
+            alias, db, json, canonical,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(json) && result.GetValue(canonical)) result.AddError("--json and --canonical cannot be used together");
+        });
+        command.SetAction(parse => Run(parse.GetValue(alias)!, parse.GetValue(db), parse.GetValue(json), parse.GetValue(canonical)));
+        return command;
+    }
+
+    private static int Run(string alias, string? dbOption, bool json, bool canonical)
+    {
+        using var index = IndexReader.Open(IndexLocation.Resolve(dbOption));
+        Resolution resolution;
+        using (var resolver = new AliasResolver(index)) resolution = resolver.Resolve(alias);
+        if (resolution.Status != ResolutionStatus.Resolved)
+        {
+            Cli.Complain(ResolutionText.Problem(resolution));
+            return ExitCode.Invalid;
+        }
+        var record = index.ReadRecord(resolution.Matches[0]);
+        if (json || canonical)
+        {
+            string? problem = null;
+            var bytes = json ? record.Original : CanonicalBytes(record.Original, out problem);
+            if (bytes is null)
+            {
+                Cli.Complain($"{record.Match.PithNumber}: the stored record cannot be read back ({problem}); the index may be damaged: run 'pith audit'");
+                return ExitCode.Invalid;
+            }
+            using var stdout = Console.OpenStandardOutput();
+            stdout.Write(bytes);
+            return ExitCode.Ok;
+        }
+        using var text = Cli.OpenStdout();
+        WriteSummary(text, record);
+        return ExitCode.Ok;
+    }
+
+    /// <summary>The canonical JSON of the stored record's <c>canonical_record</c>, read with the verifier's own reader.</summary>
+    private static byte[]? CanonicalBytes(byte[] original, out string? problem)
+    {
+        var parsed = JsonDocumentReader.Read(original);
+        if (!parsed.Success)
+        {
+            problem = parsed.Error;
+            return null;
+        }
+        using var document = parsed.Value!;
+        if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("canonical_record", out var canonicalRecord))
+        {
+            problem = "no canonical_record";
+            return null;
+        }
+        var (bytes, error) = CanonicalJson.Serialize(canonicalRecord);
+        problem = error?.Reason;
+        return bytes;
+    }
+
+    private static void WriteSummary(StreamWriter output, StoredRecord record)
+    {
+        var match = record.Match;
+        var shortNumber = PithNumber.TryParse(match.PithNumber, out var number, out _) ? $"  ({number.Value.Short})" : "";
+        output.WriteLine(match.PithNumber + shortNumber);
+        Field(output, "title", record.Title ?? "(none)");
+        Field(output, "source", $"{record.SourceKind} {ResolutionText.Versioned(match)}");
+        Field(output, "other versions", record.OtherVersions.Count == 0
+            ? "none indexed"
+            : string.Join(", ", record.OtherVersions.Select(v => $"{ResolutionText.Versioned(v)} {v.PithNumber}")));
+        Field(output, "key", record.KeyId);
+        Field(output, "updated", record.UpdatedAt ?? "(not stated)");
+        Field(output, "imported", $"{record.ImportedAt} from {record.ImportedFrom} (run {record.RunId})");
+        Field(output, "older copies", record.OlderCopies == 0 ? "none" : $"{record.OlderCopies} kept (the resolver reissued this record)");
+    }
+
+    private static void Field(StreamWriter output, string name, string value) =>
+        output.WriteLine($"  {name,-15}{TerminalText.Sanitize(value)}");
+}

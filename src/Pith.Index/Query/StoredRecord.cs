@@ -1,0 +1,18 @@
+namespace Pith.Index.Query;
+
+/// <summary>
+/// A current record as the index holds it: the original bytes exactly as imported, and what the import learnt
+/// (key, when and from where, how many older copies of it are kept, the paper's other versions).
+/// </summary>
+public sealed record StoredRecord(
+    RecordMatch Match,
+    string? Title,
+    string KeyId,
+    string? UpdatedAt,
+    string ImportedAt,
+    string ImportedFrom,
+    long RunId,
+    byte[] Original,
+    long OlderCopies,
+    string SourceKind,
+    IReadOnlyList<RecordMatch> OtherVersions);
