@@ -17,8 +17,8 @@ internal sealed class RecordWriter : IDisposable
     private readonly long _runId;
     private readonly SqliteCommand _find;
     private readonly SqliteCommand _inHistory;
-    private readonly RawStatement _insert;
-    private readonly RawStatement _insertAliases;
+    private readonly Statement _insert;
+    private readonly Statement _insertAliases;
     private readonly SqliteCommand _toHistoryFromCurrent;
     private readonly SqliteCommand _toHistoryNew;
     private readonly SqliteCommand _replace;
@@ -31,7 +31,7 @@ internal sealed class RecordWriter : IDisposable
         _find = Command("SELECT id, bytes_sha256, updated_at, document_type FROM records WHERE pith_number = $pith_number", "$pith_number");
         _inHistory = Command("SELECT 1 FROM record_history WHERE record_id = $id AND bytes_sha256 = $bytes_sha256", "$id", "$bytes_sha256");
         // The hot path of a bulk load: positional parameters, bound in this order by TryInsert.
-        _insert = new RawStatement(connection,
+        _insert = Statement.Prepare(connection,
             """
             INSERT INTO records (pith_number, code, digest, year, source_kind, source_id, source_version, title, key_id, signature,
                                  updated_at, imported_at, imported_from, run_id, bytes_sha256, original)
@@ -41,7 +41,7 @@ internal sealed class RecordWriter : IDisposable
             """);
         // Every record has the same number of aliases: one statement writes them all, as (?1, kind, value, normalized) rows.
         var rows = Enumerable.Range(0, AliasKind.All.Count).Select(i => $"(?1, ?{2 + 3 * i}, ?{3 + 3 * i}, ?{4 + 3 * i})");
-        _insertAliases = new RawStatement(connection, "INSERT INTO aliases (record_id, kind, value, normalized) VALUES " + string.Join(", ", rows));
+        _insertAliases = Statement.Prepare(connection, "INSERT INTO aliases (record_id, kind, value, normalized) VALUES " + string.Join(", ", rows));
         _toHistoryFromCurrent = Command(
             """
             INSERT OR IGNORE INTO record_history (record_id, updated_at, imported_at, imported_from, run_id, bytes_sha256, original)

@@ -1,4 +1,5 @@
 using Pith.Core.Identifiers;
+using Pith.Index.Sqlite;
 
 namespace Pith.Index.Query;
 

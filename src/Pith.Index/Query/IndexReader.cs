@@ -1,3 +1,4 @@
+using Pith.Index.Sqlite;
 using SQLitePCL;
 
 namespace Pith.Index.Query;
@@ -101,11 +102,11 @@ public sealed class IndexReader : IDisposable
             statement.Dispose();
             throw Failure(rc);
         }
-        return new Statement(this, statement);
+        return new Statement(statement, Failure);
     }
 
     /// <summary>SQLite's failure as a one-line reason (corruption found on the way, a lock held too long, not a database).</summary>
-    internal IndexUnavailableException Failure(int rc)
+    private IndexUnavailableException Failure(int rc)
     {
         var extended = raw.sqlite3_extended_errcode(_db);
         var code = (extended & 0xFF) == (rc & 0xFF) ? extended : rc;

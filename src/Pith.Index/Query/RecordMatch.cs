@@ -1,3 +1,5 @@
+using Pith.Index.Sqlite;
+
 namespace Pith.Index.Query;
 
 /// <summary>A current record an alias names: its row, Pith number and arXiv source.</summary>

@@ -4,12 +4,12 @@ using Xunit;
 
 namespace Pith.Index.Tests.Sqlite;
 
-public sealed class RawStatementTests : IDisposable
+public sealed class StatementTests : IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("pith-raw-");
     private readonly SqliteConnection _connection;
 
-    public RawStatementTests()
+    public StatementTests()
     {
         _connection = new SqliteConnection($"Data Source={Path.Combine(_folder.FullName, "t.db")};Pooling=False");
         _connection.Open();
@@ -27,7 +27,7 @@ public sealed class RawStatementTests : IDisposable
     [Fact]
     public void Binds_by_position_returns_rows_and_runs_again_after_a_reset()
     {
-        using var insert = new RawStatement(_connection, "INSERT INTO t (name, note, data) VALUES (?1, ?2, ?3) ON CONFLICT (name) DO NOTHING RETURNING id");
+        using var insert = Statement.Prepare(_connection, "INSERT INTO t (name, note, data) VALUES (?1, ?2, ?3) ON CONFLICT (name) DO NOTHING RETURNING id");
         insert.Bind(1, "é\u2028x");
         insert.Bind(2, (string?)null);
         insert.Bind(3, new byte[] { 1, 2, 3, 4 }.AsSpan(0, 3));
@@ -50,7 +50,7 @@ public sealed class RawStatementTests : IDisposable
     [Fact]
     public void A_failing_step_throws_the_SQLite_error_and_leaves_the_statement_usable()
     {
-        using var insert = new RawStatement(_connection, "INSERT INTO t (name) VALUES (?1)");
+        using var insert = Statement.Prepare(_connection, "INSERT INTO t (name) VALUES (?1)");
         insert.Bind(1, (string?)null);
         var error = Assert.Throws<SqliteException>(() => insert.Step());
         Assert.Equal(19, error.SqliteErrorCode); // SQLITE_CONSTRAINT
@@ -61,5 +61,5 @@ public sealed class RawStatementTests : IDisposable
 
     [Fact]
     public void A_statement_that_does_not_compile_throws_with_SQLites_reason() =>
-        Assert.Contains("no such table", Assert.Throws<SqliteException>(() => new RawStatement(_connection, "INSERT INTO missing VALUES (1)")).Message, StringComparison.Ordinal);
+        Assert.Contains("no such table", Assert.Throws<SqliteException>(() => Statement.Prepare(_connection, "INSERT INTO missing VALUES (1)")).Message, StringComparison.Ordinal);
 }

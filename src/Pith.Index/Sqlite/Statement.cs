@@ -1,0 +1,72 @@
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Pith.Index.Sqlite;
+
+/// <summary>
+/// A prepared statement driven through SQLitePCLRaw directly: bind by position (1-based, as in SQLite), step through
+/// the rows, read columns; reusable after <see cref="Reset"/>. Two paths use it instead of Microsoft.Data.Sqlite:
+/// the import's hot inserts (a data reader, boxed values and parameter look-ups per execution cost the single writer
+/// more than SQLite's own work) and the read-only queries of a <c>pith resolve</c> process (setting Microsoft.Data.Sqlite
+/// up costs more start-up time than the whole look-up: see <see cref="Query.IndexReader"/>).
+/// </summary>
+internal sealed class Statement : IDisposable
+{
+    private readonly sqlite3_stmt _statement;
+    private readonly Func<int, Exception> _failure;
+
+    /// <param name="statement">A statement prepared with <c>sqlite3_prepare_v2</c>, which this one now owns.</param>
+    /// <param name="failure">Makes the exception for a failed call from SQLite's result code (the message is read from the connection).</param>
+    internal Statement(sqlite3_stmt statement, Func<int, Exception> failure)
+    {
+        _statement = statement;
+        _failure = failure;
+    }
+
+    /// <summary>Prepares <paramref name="sql"/> on an open Microsoft.Data.Sqlite connection, inside whatever transaction it has open; failures are <see cref="SqliteException"/>s.</summary>
+    public static Statement Prepare(SqliteConnection connection, string sql)
+    {
+        var db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
+        var rc = raw.sqlite3_prepare_v2(db, sql, out var statement);
+        if (rc != raw.SQLITE_OK)
+        {
+            statement.Dispose();
+            SqliteException.ThrowExceptionForRC(rc, db);
+        }
+        return new Statement(statement, code => new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), code, raw.sqlite3_extended_errcode(db)));
+    }
+
+    public Statement Bind(int parameter, long value) => Check(raw.sqlite3_bind_int64(_statement, parameter, value));
+
+    public Statement Bind(int parameter, string? value) =>
+        Check(value is null ? raw.sqlite3_bind_null(_statement, parameter) : raw.sqlite3_bind_text16(_statement, parameter, value.AsSpan()));
+
+    public Statement Bind(int parameter, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_blob(_statement, parameter, value));
+
+    /// <summary>Moves to the next row: false when there is none (or the statement is done).</summary>
+    public bool Step()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        if (rc == raw.SQLITE_ROW) return true;
+        if (rc == raw.SQLITE_DONE) return false;
+        // A statement from prepare_v2 returns the specific error from step; the message is read before the reset.
+        var failure = _failure(rc);
+        raw.sqlite3_reset(_statement);
+        throw failure;
+    }
+
+    /// <summary>Back to before the first row, bindings kept until overwritten, for the next use.</summary>
+    public void Reset() => raw.sqlite3_reset(_statement);
+
+    public string Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string() ?? "";
+
+    public string? NullableText(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL ? null : Text(column);
+
+    public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
+
+    public byte[] Blob(int column) => raw.sqlite3_column_blob(_statement, column).ToArray();
+
+    public void Dispose() => _statement.Dispose();
+
+    private Statement Check(int rc) => rc == raw.SQLITE_OK ? this : throw _failure(rc);
+}
