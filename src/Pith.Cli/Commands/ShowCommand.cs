@@ -91,7 +91,8 @@ public static class ShowCommand
         Field(output, "other versions", record.OtherVersions.Count == 0
             ? "none indexed"
             : string.Join(", ", record.OtherVersions.Select(v => $"{ResolutionText.Versioned(v)} {v.PithNumber}")));
-        Field(output, "key", record.KeyId);
+        Field(output, "key", record.Unsigned ? "none: UNSIGNED (only a state file, imported with --allow-unsigned, brought this record)" : record.KeyId);
+        Field(output, "documents", string.Join(", ", record.DocumentTypes));
         Field(output, "updated", record.UpdatedAt ?? "(not stated)");
         Field(output, "imported", $"{record.ImportedAt} from {record.ImportedFrom} (run {record.RunId})");
         Field(output, "older copies", record.OlderCopies == 0 ? "none" : $"{record.OlderCopies} kept (the resolver reissued this record)");

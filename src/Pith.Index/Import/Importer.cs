@@ -140,6 +140,11 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
 
     private void CreateDeferredIndexes()
     {
+        // The load is over: the memory that held records in flight goes back before the sorts, and a smaller page cache
+        // also caps SQLite's sorter (it sorts in memory up to the cache's size, then merges from files). At 1,000,000
+        // records the peak was in these sorts (303 MiB, against 240 during the load).
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        database.Execute("PRAGMA cache_size = -16384");
         foreach (var (_, create) in Migrations.DeferredIndexes) database.Execute(create);
     }
 

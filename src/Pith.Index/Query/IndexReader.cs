@@ -16,6 +16,9 @@ namespace Pith.Index.Query;
 /// </remarks>
 public sealed class IndexReader : IDisposable
 {
+    // The schema version that added bundles and state files (records.unsigned, record_document_types).
+    private const long BundlesSchema = 3;
+
     // SQLITE_READONLY_ROLLBACK: a killed import left a hot journal, which only a connection that may write can roll back.
     private const int ReadOnlyRollback = 776;
 
@@ -28,6 +31,9 @@ public sealed class IndexReader : IDisposable
     }
 
     public string Path { get; }
+
+    /// <summary>The schema version of the file (a reader does not migrate: older versions lack the later columns).</summary>
+    private long _version;
 
     public static IndexReader Open(string path, TimeSpan? lockTimeout = null)
     {
@@ -69,16 +75,20 @@ public sealed class IndexReader : IDisposable
     /// <summary>The record a match names, with what <c>pith show</c> tells about it.</summary>
     public StoredRecord ReadRecord(RecordMatch match)
     {
+        // Bundles and state files came with schema 3: before it, every row is a signed record document.
+        var documents = _version >= BundlesSchema
+            ? "unsigned, (SELECT group_concat(document_type, ' ') FROM (SELECT document_type FROM record_document_types WHERE record_id = ?1 ORDER BY 1))"
+            : "0, 'pith_number_record'";
         using var row = Prepare(
-            """
+            $"""
             SELECT title, key_id, updated_at, imported_at, imported_from, run_id, original,
-                   (SELECT count(*) FROM record_history WHERE record_id = ?1), source_kind
+                   (SELECT count(*) FROM record_history WHERE record_id = ?1), source_kind, {documents}
             FROM records WHERE id = ?1
             """);
         row.Bind(1, match.Id);
         if (!row.Step()) throw new IndexUnavailableException($"{Path}: {match.PithNumber} went away while it was read; try again");
         return new StoredRecord(match, row.NullableText(0), row.Text(1), row.NullableText(2), row.Text(3), row.Text(4), row.Int64(5),
-            row.Blob(6), row.Int64(7), row.Text(8), OtherVersions(match));
+            row.Blob(6), row.Int64(7), row.Text(8), OtherVersions(match), Unsigned: row.Int64(9) != 0, DocumentTypes: row.Text(10).Split(' '));
     }
 
     // Every other record of the same paper, by version.
@@ -124,5 +134,6 @@ public sealed class IndexReader : IDisposable
         var version = check.Int64(0);
         IndexDatabase.RefuseNewer(Path, version);
         if (version == 0 || check.Int64(1) == 0) throw new IndexUnavailableException($"{Path} is not a pith index");
+        _version = version;
     }
 }

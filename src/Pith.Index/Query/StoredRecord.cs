@@ -2,7 +2,8 @@ namespace Pith.Index.Query;
 
 /// <summary>
 /// A current record as the index holds it: the original bytes exactly as imported, and what the import learnt
-/// (key, when and from where, how many older copies of it are kept, the paper's other versions).
+/// (key, when and from where, how many older copies of it are kept, the paper's other versions), whether only a state
+/// file brought it (unsigned: no receipt was verified), and every document type seen for it.
 /// </summary>
 public sealed record StoredRecord(
     RecordMatch Match,
@@ -15,4 +16,6 @@ public sealed record StoredRecord(
     byte[] Original,
     long OlderCopies,
     string SourceKind,
-    IReadOnlyList<RecordMatch> OtherVersions);
+    IReadOnlyList<RecordMatch> OtherVersions,
+    bool Unsigned,
+    IReadOnlyList<string> DocumentTypes);

@@ -129,12 +129,26 @@ public sealed class ImportBundleTests : IDisposable
         Assert.Equal(1, Count(Import(db, "--allow-unsigned", _state), "imported"));
         Assert.Equal([$"{Samples.Seeds[0].PithNumber} | pith_open_graph_state | 1 |  | "],
             IndexFile.Query(db, "SELECT pith_number, document_type, unsigned, key_id, signature FROM records"));
+        var unsigned = Show(db);
+        Assert.Contains("  key            none: UNSIGNED (only a state file, imported with --allow-unsigned, brought this record)", unsigned);
+        Assert.Contains("  documents      pith_open_graph_state", unsigned);
 
         Assert.Equal(1, Count(Import(db, _record), "noted"));
         Assert.Equal([$"{Samples.Seeds[0].PithNumber} | pith_number_record | 0 | pith-v1-2026-05"],
             IndexFile.Query(db, "SELECT pith_number, document_type, unsigned, key_id FROM records"));
         Assert.Equal(["1 | pith_number_record", "1 | pith_open_graph_state"],
             IndexFile.Query(db, "SELECT record_id, document_type FROM record_document_types ORDER BY document_type"));
+        var signed = Show(db);
+        Assert.Contains("  key            pith-v1-2026-05", signed);
+        Assert.Contains("  documents      pith_number_record, pith_open_graph_state", signed);
+    }
+
+    /// <summary>What <c>pith show</c> says of the seed record in <paramref name="db"/>.</summary>
+    private static IReadOnlyList<string> Show(string db)
+    {
+        var result = PithProcess.Run("show", "--db", db, Samples.Seeds[0].PithNumber);
+        result.AssertExit(0);
+        return result.StdoutLines;
     }
 
     [Fact]

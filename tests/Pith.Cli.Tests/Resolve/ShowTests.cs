@@ -51,10 +51,11 @@ public sealed class ShowTests(ResolveIndex index)
         Assert.Equal($"  source         arxiv {ResolveIndex.ThreeVersions}v1", lines[2]);
         Assert.Equal($"  other versions {ResolveIndex.ThreeVersions}v2 {v2.PithNumber}, {ResolveIndex.ThreeVersions}v3 {v3.PithNumber}", lines[3]);
         Assert.Equal("  key            pith-test-2026", lines[4]);
-        Assert.Equal("  updated        2026-07-05T06:58:51.293543+00:00", lines[5]);
-        Assert.Matches(@"^  imported       \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z from .*generated\.jsonl:\d+ \(run 1\)$", lines[6]);
-        Assert.Equal("  older copies   1 kept (the resolver reissued this record)", lines[7]);
-        Assert.Equal(8, lines.Count);
+        Assert.Equal("  documents      pith_number_record", lines[5]);
+        Assert.Equal("  updated        2026-07-05T06:58:51.293543+00:00", lines[6]);
+        Assert.Matches(@"^  imported       \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z from .*generated\.jsonl:\d+ \(run 1\)$", lines[7]);
+        Assert.Equal("  older copies   1 kept (the resolver reissued this record)", lines[8]);
+        Assert.Equal(9, lines.Count);
     }
 
     [Fact]
