@@ -115,15 +115,13 @@ public sealed class IndexDatabase : IDisposable
         {
             version = CheckedVersion();
         }
-        if (version == Migrations.Latest)
-        {
-            // Nothing is written yet: the whole-file check runs beside the caller's reading, and every writer waits
-            // for its verdict (EnsureIntact) before its first write.
-            _intact = Task.Run(QuickCheckElsewhere);
-            return;
-        }
-        // A migration writes: an existing file must be known intact first.
+        // Nothing is written yet. A writer starts the whole-file check (StartIntegrityCheck), which runs beside its
+        // reading, and waits for the verdict (EnsureIntact) before its first write; a command that only reads does not
+        // pay for reading every page.
+        if (version == Migrations.Latest) return;
+        // A migration writes: an existing file must be known intact first (a new one has nothing to check).
         if (version > 0) QuickCheck(Connection)?.Throw();
+        _intact = Task.FromResult<IndexUnavailableException?>(null);
 
         // A new file's page size can be set only before its first table. Records are 6 to 10 KB: a 32 KiB page holds
         // three or four whole, where a 16 KiB page often held one and a half-empty rest (100k records: 908 MB of index
@@ -163,9 +161,17 @@ public sealed class IndexDatabase : IDisposable
     /// Every writer calls this before its first write: every page of the file has been read (<c>PRAGMA quick_check</c>)
     /// and found sound, so damage anywhere, not only in the pages a write touches, stops it with the file as it was.
     /// </summary>
-    public void EnsureIntact() => _intact.GetAwaiter().GetResult()?.Throw();
+    public void EnsureIntact()
+    {
+        StartIntegrityCheck();
+        _intact!.GetAwaiter().GetResult()?.Throw();
+    }
 
-    private Task<IndexUnavailableException?> _intact = Task.FromResult<IndexUnavailableException?>(null);
+    /// <summary>Starts the whole-file check in the background, on a connection of its own (unless opening already made it).</summary>
+    public void StartIntegrityCheck() => _intact ??= Task.Run(QuickCheckElsewhere);
+
+    // Null until a writer starts the check; complete when opening checked the file (before migrating it) or created it.
+    private Task<IndexUnavailableException?>? _intact;
 
     // On a connection of its own (reads about a second per GB from the page cache), so the caller's work goes on.
     private IndexUnavailableException? QuickCheckElsewhere()

@@ -25,6 +25,31 @@ public sealed class IndexDatabaseTests : IDisposable
     }
 
     [Fact]
+    public void Reading_does_not_stop_at_damage_it_never_touches_but_EnsureIntact_finds_it()
+    {
+        var path = PathOf("index.db");
+        long rootPage, pageSize;
+        using (var db = IndexDatabase.Open(path))
+        {
+            db.Execute("INSERT INTO import_runs (started_at, sources) VALUES ('2026-01-01', '[]')");
+            db.Execute("INSERT INTO rejects (run_id, path, reason) VALUES (1, 'x', 'parse: no')");
+            rootPage = db.Scalar<long>("SELECT rootpage FROM sqlite_master WHERE name = 'rejects'");
+            pageSize = db.Scalar<long>("PRAGMA page_size");
+        }
+        // Damage a page that reading the records never touches.
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Write))
+        {
+            file.Position = (rootPage - 1) * pageSize;
+            file.Write(Enumerable.Repeat((byte)0xA5, (int)pageSize).ToArray());
+        }
+
+        using var reader = IndexDatabase.Open(path, create: false);
+        Assert.Equal(0, reader.Scalar<long>("SELECT count(*) FROM records"));
+        var e = Assert.Throws<IndexUnavailableException>(reader.EnsureIntact);
+        Assert.Contains("is corrupt (SQLite quick_check:", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Does_not_create_when_asked_only_to_open()
     {
         var e = Assert.Throws<IndexUnavailableException>(() => IndexDatabase.Open(PathOf("none.db"), create: false));

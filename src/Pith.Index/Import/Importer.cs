@@ -56,6 +56,8 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
     private ImportSummary RunChecked(IReadOnlyList<string> paths, Action<ImportProgress>? progress, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
+        // The whole-file check reads every page beside the work below; the first write waits for its verdict.
+        database.StartIntegrityCheck();
         var known = KnownBytes();
         // Bulk-load settings for this connection: a page cache that holds a whole batch, so that SQLite does not
         // spill dirty pages (and sync the journal) in the middle of a transaction.
