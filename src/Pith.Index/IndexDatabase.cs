@@ -44,13 +44,7 @@ public sealed class IndexDatabase : IDisposable
             }
         }
         var timeout = lockTimeout ?? DefaultLockTimeout;
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = (int)Math.Ceiling(timeout.TotalSeconds),
-        }.ToString());
+        var connection = Connect(path, SqliteOpenMode.ReadWriteCreate, timeout);
         try
         {
             connection.Open();
@@ -65,6 +59,74 @@ public sealed class IndexDatabase : IDisposable
         {
             connection.Dispose();
             throw Describe(e, path);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens an existing index for a command that only reads (search, stats, export, audit): never created, migrated
+    /// or written, a read-only file is fine. A schema older than this program's is refused (import upgrades it), as is
+    /// a newer one. A hot journal that a killed import left is rolled back first, as SQLite does for any reader that
+    /// may write: that restores the last committed state, it adds nothing.
+    /// </summary>
+    public static IndexDatabase OpenReadOnly(string path, TimeSpan? lockTimeout = null)
+    {
+        if (!File.Exists(path)) throw IndexUnavailableException.Missing(path);
+        var timeout = lockTimeout ?? DefaultLockTimeout;
+        try
+        {
+            try
+            {
+                return OpenForReading(path, SqliteOpenMode.ReadOnly, timeout);
+            }
+            catch (SqliteException e) when (e.SqliteExtendedErrorCode == ReadOnlyRollback)
+            {
+                OpenForReading(path, SqliteOpenMode.ReadWrite, timeout).Dispose();
+                return OpenForReading(path, SqliteOpenMode.ReadOnly, timeout);
+            }
+        }
+        catch (SqliteException e)
+        {
+            throw Describe(e, path);
+        }
+    }
+
+    // Not pooled: no file handle outlives the command's use of the index.
+    private static SqliteConnection Connect(string path, SqliteOpenMode mode, TimeSpan timeout) => new(new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Mode = mode,
+        Pooling = false,
+        DefaultTimeout = (int)Math.Ceiling(timeout.TotalSeconds),
+    }.ToString());
+
+    // SQLITE_READONLY_ROLLBACK: a hot journal that only a connection that may write can roll back.
+    private const int ReadOnlyRollback = 776;
+
+    private static IndexDatabase OpenForReading(string path, SqliteOpenMode mode, TimeSpan timeout)
+    {
+        var connection = Connect(path, mode, timeout);
+        try
+        {
+            connection.Open();
+            var database = new IndexDatabase(connection, path);
+            database.Execute($"PRAGMA busy_timeout = {(long)timeout.TotalMilliseconds}");
+            long version;
+            using (connection.BeginTransaction(deferred: true))
+            {
+                version = database.CheckedVersion();
+            }
+            if (version == 0) throw new IndexUnavailableException($"{path} is not a pith index (an SQLite file without its tables)");
+            if (version < Migrations.Latest)
+            {
+                throw new IndexUnavailableException(
+                    $"{path} was written by an older pith (schema {version}; this one reads {Migrations.Latest}): an import into it upgrades it; nothing was changed");
+            }
+            return database;
         }
         catch
         {
@@ -178,13 +240,7 @@ public sealed class IndexDatabase : IDisposable
     {
         try
         {
-            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-            {
-                DataSource = Path,
-                Mode = SqliteOpenMode.ReadOnly,
-                Pooling = false,
-                DefaultTimeout = Connection.DefaultTimeout,
-            }.ToString());
+            using var connection = Connect(Path, SqliteOpenMode.ReadOnly, TimeSpan.FromSeconds(Connection.DefaultTimeout));
             connection.Open();
             return QuickCheck(connection);
         }

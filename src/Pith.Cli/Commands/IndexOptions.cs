@@ -12,6 +12,6 @@ public static class IndexOptions
         HelpName = "FILE",
     };
 
-    /// <summary>The index named by <c>--db</c> (or its defaults) for a command that only reads: never created; missing is an error.</summary>
-    public static IndexDatabase OpenExisting(string? dbOption) => IndexDatabase.Open(IndexLocation.Resolve(dbOption), create: false);
+    /// <summary>The index named by <c>--db</c> (or its defaults) for a command that only reads: never created or written; missing is an error.</summary>
+    public static IndexDatabase OpenExisting(string? dbOption) => IndexDatabase.OpenReadOnly(IndexLocation.Resolve(dbOption));
 }
