@@ -137,8 +137,28 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         var empty = database.Scalar<long>("SELECT NOT EXISTS (SELECT 1 FROM records)") == 1;
         foreach (var (name, create) in Migrations.DeferredIndexes)
             database.Execute(empty ? $"DROP INDEX IF EXISTS {name}" : create);
+        if (empty)
+        {
+            foreach (var (name, _) in Migrations.TitleSearchTriggers) database.Execute($"DROP TRIGGER IF EXISTS {name}");
+        }
+        else if (!TitleSearchInStep())
+        {
+            // A bulk load was interrupted before it rebuilt the search: finish that first.
+            RestoreTitleSearch();
+        }
         return empty;
     }
+
+    private bool TitleSearchInStep() =>
+        database.Scalar<long>("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ("
+                              + string.Join(", ", Migrations.TitleSearchTriggers.Select(t => $"'{t.Name}'")) + ")")
+        == Migrations.TitleSearchTriggers.Length;
+
+    /// <summary>The triggers back and every title re-read, in one transaction: the search is in step whenever its triggers exist.</summary>
+    private void RestoreTitleSearch() =>
+        database.Execute("BEGIN IMMEDIATE;\n"
+                         + string.Concat(Migrations.TitleSearchTriggers.Select(t => $"DROP TRIGGER IF EXISTS {t.Name};\n{t.Create};\n"))
+                         + Migrations.RebuildTitleSearch + ";\nCOMMIT;");
 
     private void CreateDeferredIndexes()
     {
@@ -148,6 +168,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         database.Execute("PRAGMA cache_size = -16384");
         foreach (var (_, create) in Migrations.DeferredIndexes) database.Execute(create);
+        RestoreTitleSearch();
     }
 
     private void FinishRun(long runId, Tally tally)

@@ -77,6 +77,28 @@ public sealed class TitleSearchTests : IDisposable
     }
 
     [Fact]
+    public void A_bulk_load_indexes_its_titles_once_at_the_end_and_a_load_killed_before_that_is_finished_by_the_next_import()
+    {
+        _index.Import(RecordFactory.Create(TestKey.Default, sourceId: "2401.00001", title: "Grokking as compression"));
+        Assert.Single(Search("grokking"));
+        using (var database = _index.Open())
+        {
+            Assert.Equal(Migrations.TitleSearchTriggers.Length,
+                database.Scalar<long>("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'records_fts_%'"));
+            // What a bulk load killed before its end leaves: records committed, the search's triggers dropped, titles unread.
+            foreach (var (name, _) in Migrations.TitleSearchTriggers) database.Execute($"DROP TRIGGER {name}");
+            database.Execute("INSERT INTO records_fts (records_fts) VALUES ('delete-all')");
+        }
+        Assert.Empty(Search("grokking"));
+
+        _index.Import(RecordFactory.Create(TestKey.Default, sourceId: "2401.00002", title: "Grokking in transformers"));
+
+        Assert.Equal(["2401.00001", "2401.00002"], Search("grokking").Select(h => h.SourceId).Order(StringComparer.Ordinal));
+        using var after = _index.Open();
+        after.Execute("INSERT INTO records_fts (records_fts) VALUES ('integrity-check')");
+    }
+
+    [Fact]
     public void Migrating_an_index_of_schema_1_indexes_the_titles_it_holds()
     {
         using (var connection = new SqliteConnection($"Data Source={_index.Path};Pooling=false"))
