@@ -69,7 +69,7 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
         var aliasId = aliases.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
         foreach (var (copyKind, sql) in Passes)
         {
-            var pass = (int)copyKind;
+            var pass = (int)copyKind; // Passes are listed in AuditedCopy order: the tallies index by it.
             using var command = database.Connection.CreateCommand();
             command.CommandText = sql;
             using var reader = command.ExecuteReader();

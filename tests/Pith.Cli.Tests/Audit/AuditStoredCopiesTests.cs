@@ -93,5 +93,12 @@ public sealed class AuditStoredCopiesTests
         Assert.Equal(12, root.GetProperty("failed_records").GetInt64());
         Assert.Equal(0, root.GetProperty("failed_history_copies").GetInt64());
         Assert.Equal(3, root.GetProperty("failed_documents").GetInt64());
+
+        // People read which copy failed: a kept document by its type.
+        var human = corpus.Run("audit", "--keys", corpus.KeyFile);
+        human.AssertExit(1);
+        Assert.Contains(human.StdoutLines, l => l.StartsWith($"FAIL {seed2} (kept pith_open_graph_bundle, imported from ", StringComparison.Ordinal) &&
+                                                l.EndsWith($"stored.pith_number: the index says '{seed2}', the record derives '{seed0}'", StringComparison.Ordinal));
+        Assert.EndsWith(": 12 records, 0 older copies and 3 bundles and state files failed", human.StdoutLines[^1], StringComparison.Ordinal);
     }
 }
