@@ -18,9 +18,10 @@ public static class AuditCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object: the failures (pith_number, copy, imported_from, problems) and the counts." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress line (failures and the summary are still printed)." };
         var command = new Command("audit",
-            "Re-verify every stored record, current ones and older copies, from its stored bytes against the trusted keys; check " +
-            "that the bytes still hash to what was stored at import and that the index's columns (Pith number, code, digest, " +
-            "source, key id, signature, title, aliases) are what the record derives. Prints FAIL lines naming each failing " +
+            "Re-verify every stored copy, current records, older copies and kept bundles and state files, from its stored bytes " +
+            "against the trusted keys (a state file is accepted when consistent: it carries no receipt); check that the bytes still " +
+            "hash to what was stored at import and that the index's columns (Pith number, code, digest, source, document type, " +
+            "unsigned mark, key id, signature, title, aliases) are what the document derives. Prints FAIL lines naming each failing " +
             "record, then a summary. Exit status: 0 all sound; 1 some record failed (or interrupted); 2 usage error, no usable " +
             "index, a bad key file or missing libsodium; 3 internal error.")
         {
@@ -59,7 +60,7 @@ public static class AuditCommand
                 // The writer holds what it writes until flushed: keep memory bounded however many fail.
                 if (jsonWriter.BytesPending > 1 << 16) jsonWriter.Flush();
             },
-            progress is null ? null : p => progress.Show($"auditing: {p.Done}/{p.Total} stored records, {p.Failed} failed"),
+            progress is null ? null : p => progress.Show($"auditing: {p.Done}/{p.Total} stored copies, {p.Failed} failed"),
             cancel);
         progress?.Clear();
         if (jsonWriter is not null)
@@ -67,8 +68,10 @@ public static class AuditCommand
             jsonWriter.WriteEndArray();
             jsonWriter.WriteNumber("records", summary.Records);
             jsonWriter.WriteNumber("history_copies", summary.HistoryCopies);
+            jsonWriter.WriteNumber("documents", summary.Documents);
             jsonWriter.WriteNumber("failed_records", summary.FailedRecords);
             jsonWriter.WriteNumber("failed_history_copies", summary.FailedHistoryCopies);
+            jsonWriter.WriteNumber("failed_documents", summary.FailedDocuments);
             jsonWriter.WriteNumber("elapsed_s", Math.Round(summary.Elapsed.TotalSeconds, 3));
             jsonWriter.WriteBoolean("interrupted", summary.Interrupted);
             jsonWriter.WriteString("db", database.Path);
@@ -78,9 +81,11 @@ public static class AuditCommand
         }
         else
         {
-            stdout.WriteLine($"{(summary.Interrupted ? "interrupted: " : "")}audited {summary.Records} records and {summary.HistoryCopies} older copies " +
-                             $"in {summary.Elapsed.TotalSeconds:0.00} s: " +
-                             (summary.Failed == 0 ? "all sound" : $"{summary.FailedRecords} records and {summary.FailedHistoryCopies} older copies failed"));
+            stdout.WriteLine($"{(summary.Interrupted ? "interrupted: " : "")}audited {summary.Records} records, {summary.HistoryCopies} older copies " +
+                             $"and {summary.Documents} bundles and state files in {summary.Elapsed.TotalSeconds:0.00} s: " +
+                             (summary.Failed == 0
+                                 ? "all sound"
+                                 : $"{summary.FailedRecords} records, {summary.FailedHistoryCopies} older copies and {summary.FailedDocuments} bundles and state files failed"));
         }
         return summary.Failed > 0 || summary.Interrupted ? ExitCode.Invalid : ExitCode.Ok;
     }
@@ -88,14 +93,15 @@ public static class AuditCommand
     private static void WriteHuman(StreamWriter output, AuditFailure failure)
     {
         var problems = string.Join("; ", failure.Problems.Select(p => $"{p.Check}: {p.Reason}"));
-        output.WriteLine(TerminalText.Sanitize($"FAIL {failure.PithNumber} ({failure.Copy}, imported from {failure.ImportedFrom}): {problems}"));
+        output.WriteLine(TerminalText.Sanitize($"FAIL {failure.PithNumber} ({failure.Describe()}, imported from {failure.ImportedFrom}): {problems}"));
     }
 
     private static void WriteJson(Utf8JsonWriter json, AuditFailure failure)
     {
         json.WriteStartObject();
         json.WriteString("pith_number", failure.PithNumber);
-        json.WriteString("copy", failure.IsHistory ? "history" : "current");
+        json.WriteString("copy", failure.Copy switch { AuditedCopy.Current => "current", AuditedCopy.History => "history", _ => "document" });
+        json.WriteString("document_type", failure.DocumentType);
         json.WriteString("imported_from", failure.ImportedFrom);
         json.WriteStartArray("problems");
         foreach (var (check, reason) in failure.Problems)

@@ -1,17 +1,20 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
+using Pith.Core.Documents;
 using Pith.Core.Identifiers;
 using Pith.Core.Verification;
 
 namespace Pith.Index.Audit;
 
 /// <summary>
-/// Re-verifies every stored copy (current records and older copies) from its stored bytes, to catch bit rot or
-/// tampering with the index file: the bytes still hash to the stored <c>bytes_sha256</c>, the record still verifies
-/// against the trusted keys, and the columns the index searches and resolves by (Pith number, code, digest, source,
-/// and for a current record its key id, signature, title and aliases) are still what the record derives. Rows are
-/// read by one thread and verified in parallel, in bounded batches; failures are reported in storage order.
+/// Re-verifies every stored copy (current records, older copies, and the bundles and state files kept in
+/// <c>record_documents</c>) from its stored bytes, to catch bit rot or tampering with the index file: the bytes still
+/// hash to the stored <c>bytes_sha256</c>, the document still verifies against the trusted keys (a state file, which
+/// carries no receipt, is accepted when consistent), its stored document type is what it is, and the columns the
+/// index searches and resolves by (Pith number, code, digest, source, and for a current record its key id, signature,
+/// unsigned mark, title and aliases) are still what it derives. A kept document must derive its record's Pith number.
+/// Rows are read by one thread and verified in parallel, in bounded batches; failures are reported in storage order.
 /// </summary>
 public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier, int jobs)
 {
@@ -20,6 +23,17 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromMilliseconds(250);
 
     private const string Columns = "r.id, r.pith_number, r.code, r.digest, r.year, r.source_kind, r.source_id, r.source_version, r.title, r.key_id, r.signature";
+
+    // Per copy: its record's columns, then its own imported_from, bytes_sha256, original, document type and unsigned mark.
+    private static readonly (AuditedCopy Copy, string Sql)[] Passes =
+    [
+        (AuditedCopy.Current, $"SELECT {Columns}, r.imported_from, r.bytes_sha256, r.original, r.document_type, r.unsigned FROM records r ORDER BY r.id"),
+        // Older copies are record documents only: a bundle or state file is never a copy of a record (see record_document_types).
+        (AuditedCopy.History, $"SELECT {Columns}, h.imported_from, h.bytes_sha256, h.original, '{DocumentType.Record}', 0 " +
+                              "FROM record_history h JOIN records r ON r.id = h.record_id ORDER BY h.id"),
+        (AuditedCopy.Document, $"SELECT {Columns}, d.imported_from, d.bytes_sha256, d.original, d.document_type, d.document_type = '{DocumentType.State}' " +
+                               "FROM record_documents d JOIN records r ON r.id = d.record_id ORDER BY d.id"),
+    ];
 
     public AuditSummary Run(Action<AuditFailure> onFailure, Action<AuditProgress>? progress = null, CancellationToken cancel = default)
     {
@@ -38,24 +52,24 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
         var clock = Stopwatch.StartNew();
         // One read transaction: the audit sees one state of the index, even if an import is waiting to write.
         using var transaction = database.Connection.BeginTransaction(deferred: true);
-        var total = database.Scalar<long>("SELECT (SELECT count(*) FROM records) + (SELECT count(*) FROM record_history)");
-        var tally = new long[4]; // records, older copies, failed records, failed older copies
+        var total = database.Scalar<long>(
+            "SELECT (SELECT count(*) FROM records) + (SELECT count(*) FROM record_history) + (SELECT count(*) FROM record_documents)");
+        var done = new long[Passes.Length];
+        var failed = new long[Passes.Length];
         var lastReport = TimeSpan.Zero;
         void Report(bool force)
         {
             if (progress is null || (!force && clock.Elapsed - lastReport < ProgressEvery)) return;
             lastReport = clock.Elapsed;
-            progress(new AuditProgress(tally[0] + tally[1], total, tally[2] + tally[3], clock.Elapsed));
+            progress(new AuditProgress(done.Sum(), total, failed.Sum(), clock.Elapsed));
         }
 
         using var aliases = database.Connection.CreateCommand();
         aliases.CommandText = "SELECT kind, value, normalized FROM aliases WHERE record_id = $id ORDER BY kind";
         var aliasId = aliases.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
-        foreach (var history in new[] { false, true })
+        foreach (var (copyKind, sql) in Passes)
         {
-            var sql = history
-                ? $"SELECT {Columns}, h.imported_from, h.bytes_sha256, h.original FROM record_history h JOIN records r ON r.id = h.record_id ORDER BY h.id"
-                : $"SELECT {Columns}, r.imported_from, r.bytes_sha256, r.original FROM records r ORDER BY r.id";
+            var pass = (int)copyKind; // Passes are listed in AuditedCopy order: the tallies index by it.
             using var command = database.Connection.CreateCommand();
             command.CommandText = sql;
             using var reader = command.ExecuteReader();
@@ -67,7 +81,7 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
                 long bytes = 0;
                 while (batch.Count < BatchRows && bytes < BatchBytes && (more = reader.Read()))
                 {
-                    var copy = StoredCopy.Read(reader, history ? null : ReadAliases(aliases, aliasId, reader.GetInt64(0)));
+                    var copy = StoredCopy.Read(reader, copyKind, copyKind == AuditedCopy.Current ? ReadAliases(aliases, aliasId, reader.GetInt64(0)) : null);
                     bytes += copy.Original.Length;
                     batch.Add(copy);
                 }
@@ -75,16 +89,16 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
                 Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i => problems[i] = Check(batch[i]));
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    tally[history ? 1 : 0]++;
+                    done[pass]++;
                     if (problems[i].Count == 0) continue;
-                    tally[history ? 3 : 2]++;
-                    onFailure(new AuditFailure(batch[i].PithNumber, history, batch[i].ImportedFrom, problems[i]));
+                    failed[pass]++;
+                    onFailure(new AuditFailure(batch[i].PithNumber, copyKind, batch[i].DocumentType, batch[i].ImportedFrom, problems[i]));
                 }
                 Report(force: false);
             }
         }
         Report(force: true);
-        return new AuditSummary(tally[0], tally[1], tally[2], tally[3], clock.Elapsed, cancel.IsCancellationRequested);
+        return new AuditSummary(done[0], done[1], done[2], failed[0], failed[1], failed[2], clock.Elapsed, cancel.IsCancellationRequested);
     }
 
     private static List<(string Kind, string Value, string Normalized)> ReadAliases(SqliteCommand command, SqliteParameter id, long recordId)
@@ -100,6 +114,12 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
     private List<(string Check, string Reason)> Check(StoredCopy copy)
     {
         var problems = new List<(string, string)>();
+        void Compare(string column, string? stored, string? derived)
+        {
+            if (!string.Equals(stored, derived, StringComparison.Ordinal))
+                problems.Add(("stored." + column, $"the index says {Show(stored)}, the record derives {Show(derived)}"));
+        }
+
         var sha = SHA256.HashData(copy.Original);
         if (!sha.AsSpan().SequenceEqual(copy.BytesSha256))
         {
@@ -107,50 +127,53 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
                                           $"the index recorded {Convert.ToHexStringLower(copy.BytesSha256)})"));
         }
         var verdict = verifier.Verify(copy.Original);
-        if (!verdict.Valid)
+        // A state file is accepted as it was imported: consistent, unsigned (a row that claims so must be a state file: below).
+        if (!verdict.Accepted(allowUnsigned: copy.Unsigned))
         {
-            var failed = verdict.Checks.Where(c => c.Status == CheckStatus.Fail).ToList();
-            if (failed.Count == 0 && verdict.Reason is { } reason) failed.Add(reason);
-            problems.AddRange(failed.Select(c => (c.Name, c.Detail)));
+            var failures = verdict.Checks.Where(c => c.Status == CheckStatus.Fail).ToList();
+            if (failures.Count == 0 && verdict.Reason is { } reason) failures.Add(reason);
+            problems.AddRange(failures.Select(c => (c.Name, c.Detail)));
         }
-        if (verdict.Record is { } record) CompareColumns(copy, record, verdict.KeyId, problems);
+        Compare("document_type", copy.DocumentType, verdict.DocumentType);
+        // Only a state file's row is unsigned: a signed document's row must not claim it, nor a state file's row claim a signature.
+        // (A kept document's mark is its stored type: compared just above.)
+        if (copy.Copy != AuditedCopy.Document) Compare("unsigned", copy.Unsigned ? "1" : "0", verdict.DocumentType == DocumentType.State ? "1" : "0");
+        if (verdict.Record is { } record) CompareColumns(copy, record, verdict.KeyId, Compare);
         return problems;
     }
 
-    /// <summary>The columns the index looks records up by must be what the stored record derives.</summary>
-    private static void CompareColumns(StoredCopy copy, VerifiedRecord record, string? keyId, List<(string, string)> problems)
+    /// <summary>The columns the index looks records up by must be what the stored document derives.</summary>
+    private static void CompareColumns(StoredCopy copy, VerifiedRecord record, string? keyId, Action<string, string?, string?> compare)
     {
-        void Compare(string column, string? stored, string? derived)
-        {
-            if (!string.Equals(stored, derived, StringComparison.Ordinal))
-                problems.Add(("stored." + column, $"the index says {Show(stored)}, the record derives {Show(derived)}"));
-        }
-
-        Compare("pith_number", copy.PithNumber, record.PithNumber.ToString());
-        Compare("code", copy.Code, record.PithNumber.Code);
-        Compare("digest", Convert.ToHexStringLower(copy.Digest), record.DigestHex);
-        Compare("year", copy.Year, record.PithNumber.Year);
-        Compare("source", $"{copy.SourceKind} {copy.SourceId} v{copy.SourceVersion}", $"{record.SourceKind} {record.SourceId} v{record.SourceVersion}");
+        compare("pith_number", copy.PithNumber, record.PithNumber.ToString());
+        // A kept bundle or state file is one more source of its record: it must be of that record; the columns are the record's business.
+        if (copy.Copy == AuditedCopy.Document) return;
+        compare("code", copy.Code, record.PithNumber.Code);
+        compare("digest", Convert.ToHexStringLower(copy.Digest), record.DigestHex);
+        compare("year", copy.Year, record.PithNumber.Year);
+        compare("source", $"{copy.SourceKind} {copy.SourceId} v{copy.SourceVersion}", $"{record.SourceKind} {record.SourceId} v{record.SourceVersion}");
         if (copy.Aliases is null) return; // An older copy: its key, signature and title are the current record's business.
-        Compare("key_id", copy.KeyId, keyId);
-        Compare("signature", copy.Signature, record.SignatureB64);
-        Compare("title", copy.Title, record.Title);
+        // An unsigned row (a state file's) stores '' for the key id and signature it does not have.
+        compare("key_id", copy.KeyId, keyId ?? "");
+        compare("signature", copy.Signature, record.SignatureB64 ?? "");
+        compare("title", copy.Title, record.Title);
         var derived = record.Aliases.Select(a => $"{a.Kind}={a.Value} ({PithAliases.NormalizeForLookup(a.Kind, a.Value)})").Order(StringComparer.Ordinal);
         var stored = copy.Aliases.Select(a => $"{a.Kind}={a.Value} ({a.Normalized})").Order(StringComparer.Ordinal);
-        Compare("aliases", string.Join(", ", stored), string.Join(", ", derived));
+        compare("aliases", string.Join(", ", stored), string.Join(", ", derived));
     }
 
     private static string Show(string? value) => value is null ? "nothing" : $"'{value}'";
 
     /// <summary>One stored copy as read, with its record's columns (and, for a current record, its alias rows).</summary>
     private sealed record StoredCopy(
-        string PithNumber, string Code, byte[] Digest, string Year, string SourceKind, string SourceId, long SourceVersion,
-        string? Title, string KeyId, string Signature, string ImportedFrom, byte[] BytesSha256, byte[] Original,
+        AuditedCopy Copy, string PithNumber, string Code, byte[] Digest, string Year, string SourceKind, string SourceId, long SourceVersion,
+        string? Title, string KeyId, string Signature, string ImportedFrom, byte[] BytesSha256, byte[] Original, string DocumentType, bool Unsigned,
         IReadOnlyList<(string Kind, string Value, string Normalized)>? Aliases)
     {
-        public static StoredCopy Read(SqliteDataReader reader, IReadOnlyList<(string, string, string)>? aliases) =>
-            new(reader.GetString(1), reader.GetString(2), (byte[])reader.GetValue(3), reader.GetString(4), reader.GetString(5),
+        public static StoredCopy Read(SqliteDataReader reader, AuditedCopy copy, IReadOnlyList<(string, string, string)>? aliases) =>
+            new(copy, reader.GetString(1), reader.GetString(2), (byte[])reader.GetValue(3), reader.GetString(4), reader.GetString(5),
                 reader.GetString(6), reader.GetInt64(7), reader.IsDBNull(8) ? null : reader.GetString(8), reader.GetString(9),
-                reader.GetString(10), reader.GetString(11), (byte[])reader.GetValue(12), (byte[])reader.GetValue(13), aliases);
+                reader.GetString(10), reader.GetString(11), (byte[])reader.GetValue(12), (byte[])reader.GetValue(13),
+                reader.GetString(14), reader.GetInt64(15) != 0, aliases);
     }
 }

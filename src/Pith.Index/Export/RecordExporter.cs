@@ -1,12 +1,17 @@
 using Microsoft.Data.Sqlite;
+using Pith.Core.Documents;
 
 namespace Pith.Index.Export;
 
 /// <summary>
-/// Writes the stored original records as JSON Lines, streamed (one row in memory at a time): the current records in
-/// import order, then, when asked, the older copies kept of reissued records. Importing the result into an empty index
-/// rebuilds the same records, aliases and history (the importer keeps the newest copy current whatever the order).
-/// Read in one transaction: a consistent snapshot even while an import waits to write.
+/// Writes the stored originals as JSON Lines, streamed (one row in memory at a time): the current records in import
+/// order, then, when asked, the older copies kept of reissued records, then every bundle and state file kept in
+/// <c>record_documents</c> (always: their events and graph snapshots are in no record, so a backup without them loses
+/// them). A document that is its record's own row is written once, as the record. Importing the result into an empty
+/// index rebuilds the same records, aliases, history and kept documents: whatever order parallel verification delivers
+/// the lines in, the importer makes the newest copy current, and a record document rather than a bundle, a bundle rather
+/// than a state file (only between two different bundles of one number does the first one win). State files need
+/// <c>--allow-unsigned</c>. Read in one transaction: a consistent snapshot even while an import waits to write.
 /// </summary>
 public sealed class RecordExporter(IndexDatabase database)
 {
@@ -15,10 +20,15 @@ public sealed class RecordExporter(IndexDatabase database)
         try
         {
             using var transaction = database.Connection.BeginTransaction(deferred: true);
-            var reflowed = 0L;
-            var records = Write("SELECT original FROM records ORDER BY id", output, ref reflowed, cancel);
-            var copies = history ? Write("SELECT original FROM record_history ORDER BY id", output, ref reflowed, cancel) : 0;
-            return new ExportSummary(records, copies, reflowed);
+            var tally = new Tally();
+            var records = Write("SELECT original, document_type FROM records ORDER BY id", output, tally, cancel);
+            var copies = history ? Write($"SELECT original, '{DocumentType.Record}' FROM record_history ORDER BY id", output, tally, cancel) : 0;
+            var documents = Write(
+                """
+                SELECT d.original, d.document_type FROM record_documents d JOIN records r ON r.id = d.record_id
+                WHERE d.bytes_sha256 <> r.bytes_sha256 ORDER BY d.id
+                """, output, tally, cancel);
+            return new ExportSummary(records, copies, documents, tally.StateFiles, tally.Reflowed);
         }
         catch (SqliteException e)
         {
@@ -26,7 +36,8 @@ public sealed class RecordExporter(IndexDatabase database)
         }
     }
 
-    private long Write(string sql, Stream output, ref long reflowed, CancellationToken cancel)
+    /// <summary>Writes each row's original (column 0) as a line; column 1 is its document type. Returns the lines written.</summary>
+    private long Write(string sql, Stream output, Tally tally, CancellationToken cancel)
     {
         using var command = database.Connection.CreateCommand();
         command.CommandText = sql;
@@ -39,8 +50,15 @@ public sealed class RecordExporter(IndexDatabase database)
             output.Write(line.Span);
             output.WriteByte((byte)'\n');
             count++;
-            if (changed) reflowed++;
+            if (changed) tally.Reflowed++;
+            if (reader.GetString(1) == DocumentType.State) tally.StateFiles++;
         }
         return count;
+    }
+
+    private sealed class Tally
+    {
+        public long Reflowed;
+        public long StateFiles;
     }
 }
