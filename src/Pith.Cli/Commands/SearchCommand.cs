@@ -31,7 +31,7 @@ public static class SearchCommand
         var json = new Option<bool>("--json") { Description = "One JSON object per result per line: rank, score (bm25, lower is better), pith_number, source_id, source_version, title." };
         var command = new Command("search",
             "Search the titles of the indexed records (SQLite FTS5), ranked by bm25. Prints rank, Pith number, arXiv id with " +
-            "version, and title. Exit status: 0 something matched; 1 nothing did; 2 usage error (an empty text) or no usable index.")
+            "version, and title. Exit status: 0 something matched; 1 nothing did; 2 usage error (a text without words: letters or digits) or no usable index.")
         {
             text, db, limit, json,
         };

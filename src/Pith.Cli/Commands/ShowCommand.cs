@@ -1,9 +1,7 @@
 using System.CommandLine;
-using System.Text.Json;
 using Pith.Cli.Rendering;
 using Pith.Core.Documents;
 using Pith.Core.Identifiers;
-using Pith.Core.Json;
 using Pith.Index;
 using Pith.Index.Query;
 
@@ -45,40 +43,19 @@ public static class ShowCommand
         var record = index.ReadRecord(resolution.Matches[0]);
         if (json || canonical)
         {
-            string? problem = null;
-            var bytes = json ? record.Original : CanonicalBytes(record.Original, out problem);
-            if (bytes is null)
+            var bytes = json ? ParseResult<byte[]>.ForValue(record.Original) : CanonicalRecordLocation.CanonicalBytes(record.Original);
+            if (!bytes.Success)
             {
-                Cli.Complain($"{record.Match.PithNumber}: the stored record cannot be read back ({problem}); the index may be damaged: run 'pith audit'");
+                Cli.Complain($"{record.Match.PithNumber}: the stored record cannot be read back ({bytes.Error}); the index may be damaged: run 'pith audit'");
                 return ExitCode.Invalid;
             }
             using var stdout = Console.OpenStandardOutput();
-            stdout.Write(bytes);
+            stdout.Write(bytes.Value);
             return ExitCode.Ok;
         }
         using var text = Cli.OpenStdout();
         WriteSummary(text, record);
         return ExitCode.Ok;
-    }
-
-    /// <summary>The canonical JSON of the stored record's <c>canonical_record</c>, read with the verifier's own reader.</summary>
-    private static byte[]? CanonicalBytes(byte[] original, out string? problem)
-    {
-        var parsed = JsonDocumentReader.Read(original);
-        if (!parsed.Success)
-        {
-            problem = parsed.Error;
-            return null;
-        }
-        using var document = parsed.Value!;
-        if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("canonical_record", out var canonicalRecord))
-        {
-            problem = "no canonical_record";
-            return null;
-        }
-        var (bytes, error) = CanonicalJson.Serialize(canonicalRecord);
-        problem = error?.Reason;
-        return bytes;
     }
 
     private static void WriteSummary(StreamWriter output, StoredRecord record)

@@ -10,6 +10,11 @@ namespace Pith.Core.Identifiers;
 /// </summary>
 public sealed partial record AliasQuery(AliasQueryKind Kind, string Value)
 {
+    // Host names are compared case-insensitively, as in links. A DOI link keeps any trailing '/': it may be part of the
+    // DOI (its suffix may hold any printable character); an arXiv id never ends in one.
+    private static readonly string[] DoiHosts = ["doi.org/", "dx.doi.org/", "www.doi.org/"];
+    private static readonly string[] ArxivHosts = ["arxiv.org/", "www.arxiv.org/", "export.arxiv.org/"];
+
     // Not ':', which ends the prefixes 'arXiv:' and 'pith:YYYY:'.
     private static readonly char[] TrailingPunctuation = ['.', ',', ';', '!', '?', ')', ']', '}', '>', '"', '\'', '\u2019', '\u201D'];
 
@@ -34,23 +39,14 @@ public sealed partial record AliasQuery(AliasQueryKind Kind, string Value)
         var s = Trim(text);
         if (s.Length == 0) return Error("empty alias");
 
-        if (StripPrefix(ref s, "https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi.org/", "dx.doi.org/"))
-            return ParseDoi(Uri.UnescapeDataString(s));
+        // Links, with or without their scheme (people paste what the address bar shows).
+        var scheme = StripPrefix(ref s, "https://", "http://");
+        if (StripPrefix(ref s, DoiHosts)) return ParseDoi(Uri.UnescapeDataString(LinkPath(s)));
+        if (StripPrefix(ref s, ArxivHosts)) return ParseArxivLink(LinkPath(s));
+        if (scheme) return Error("a link that is neither arxiv.org nor doi.org");
+
         if (StripPrefix(ref s, "doi:")) return ParseDoi(s.Trim());
         if (s.StartsWith("10.", StringComparison.Ordinal)) return ParseDoi(s);
-
-        if (StripPrefix(ref s, "https://", "http://"))
-        {
-            if (!StripPrefix(ref s, "arxiv.org/", "www.arxiv.org/", "export.arxiv.org/"))
-                return Error("a link that is neither arxiv.org nor doi.org");
-            if (StripPrefix(ref s, "abs/")) return ParseArxiv(s);
-            if (StripPrefix(ref s, "pdf/"))
-            {
-                if (s.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)) s = s[..^4];
-                return ParseArxiv(s);
-            }
-            return Error("an arxiv.org link that is not /abs/ or /pdf/");
-        }
         if (StripPrefix(ref s, "arxiv:")) return s.Length == 0 ? Error("no arXiv id after 'arXiv:'") : ParseArxiv(s.Trim());
 
         if (StripPrefix(ref s, "pith:"))
@@ -65,6 +61,27 @@ public sealed partial record AliasQuery(AliasQueryKind Kind, string Value)
         }
         if (NewStyleShape().IsMatch(s) || OldStyleShape().IsMatch(s)) return ParseArxiv(s);
         return ParseCode(s, "");
+    }
+
+    /// <summary>The id in the path of an arxiv.org link: <c>abs/ID</c> or <c>pdf/ID</c> (<c>.pdf</c> or not), a final '/' ignored.</summary>
+    private static ParseResult<AliasQuery> ParseArxivLink(string path)
+    {
+        var pdf = StripPrefix(ref path, "pdf/");
+        if (!pdf && !StripPrefix(ref path, "abs/")) return Error("an arxiv.org link that is not /abs/ or /pdf/");
+        var id = path.TrimEnd('/');
+        if (pdf && id.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)) id = id[..^4];
+        return id.Length == 0 ? Error("an arxiv.org link with no arXiv id") : ParseArxiv(id);
+    }
+
+    /// <summary>
+    /// A link's path: without its query (<c>?context=cs</c>) or fragment (<c>#…</c>), which name no part of the paper.
+    /// In a doi.org link a DOI's own '?' or '#' is percent-encoded (%3F, %23), so it survives this and is decoded
+    /// afterwards; a bare DOI or <c>doi:</c> is not a link, and keeps every character.
+    /// </summary>
+    private static string LinkPath(string rest)
+    {
+        var end = rest.IndexOfAny(['?', '#']);
+        return end < 0 ? rest : rest[..end];
     }
 
     private static ParseResult<AliasQuery> ParseCode(string code, string prefix)

@@ -16,11 +16,12 @@ internal sealed class BundleVerifier(ReceiptChecks receipts)
     public const string RecordCreatedEvent = "record_created";
     private const string Document = "bundle";
 
-    public VerificationResult Verify(JsonElement root, List<Check> checks)
+    /// <summary>A bundle; <paramref name="holder"/> holds its canonical record (<see cref="CanonicalRecordLocation"/>).</summary>
+    public VerificationResult Verify(JsonElement root, JsonElement holder, List<Check> checks)
     {
         const string type = DocumentType.Bundle;
         EventChecks.CheckVersion(checks, root, CheckName.BundleVersion, Document);
-        if (CanonicalChecks.Read(checks, root) is not { } derived) return RecordVerifier.Done(type, checks);
+        if (CanonicalChecks.Read(checks, holder) is not { } derived) return RecordVerifier.Done(type, checks);
         var (record, digest, digestHex, number) = derived;
         var aliases = PithAliases.Derive(record.SourceId, record.SourceVersion, number);
 
@@ -28,7 +29,7 @@ internal sealed class BundleVerifier(ReceiptChecks receipts)
         var receipt = CheckEvents(checks, root, derived);
         ReceiptChecks.CheckHash(checks, receipt, digestHex);
         CanonicalChecks.CheckNumbers(checks, root, number, shortRequired: true);
-        CanonicalChecks.CheckAliases(checks, root, "source_aliases", aliases, Document);
+        CanonicalChecks.CheckAliases(checks, holder, "source_aliases", aliases, Document);
         var (keyId, signature) = receipts.Check(checks, receipt, digest, "the bundle carries no signed receipt");
         CanonicalChecks.CheckSource(checks, root, record, Document);
 
@@ -82,7 +83,7 @@ internal sealed class BundleVerifier(ReceiptChecks receipts)
             checks.Equal(prefix + CheckName.SubjectPithNumber, JsonFields.String(item, "subject_pith_number"), number, required: true, about: what);
             var payload = JsonFields.Object(item, "payload");
             if (payload.Problem is not null) checks.Fail(prefix + "payload", $"{what}: {payload.Problem}");
-            else if (payload.Present && JsonFields.Member(payload.Value, "canonical_record").Present) CheckPayload(checks, payload.Value, bundle, prefix, what);
+            else if (payload.Present && JsonFields.Member(payload.Value, CanonicalRecordLocation.Member).Present) CheckPayload(checks, payload.Value, bundle, prefix, what);
 
             if (EventType(item) != RecordCreatedEvent) EventChecks.SkipUnknowns(checks, item, prefix, what);
             else if (JsonFields.Member(item, "event_id").Present) checks.Skip(prefix + CheckName.EventId, EventChecks.UnknownEventId);

@@ -17,7 +17,7 @@ internal static class CanonicalChecks
     /// </summary>
     public static DerivedRecord? Read(List<Check> checks, JsonElement owner, string prefix = "")
     {
-        var canonicalField = JsonFields.Member(owner, "canonical_record");
+        var canonicalField = JsonFields.Member(owner, CanonicalRecordLocation.Member);
         if (!canonicalField.Present)
         {
             checks.Fail(prefix + CheckName.Schema, "no canonical_record");

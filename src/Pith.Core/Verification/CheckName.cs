@@ -32,6 +32,7 @@ public static class CheckName
     // Bundles and state files (spec section 8).
     public const string BundleVersion = "bundle_version";
     public const string StateVersion = "state_version";
+    public const string CurrentCanonicalSha256 = "current.canonical_sha256";
     public const string Events = "events";
     public const string RecordCreated = "record_created";
     public const string SubjectPithNumber = "subject_pith_number";

@@ -47,18 +47,20 @@ public sealed class RecordVerifier
         var stated = DocumentType.Of(root, out var type, out var why);
         if (type is null) return Done(stated, checks.Fail(CheckName.DocumentType, why!));
         checks.Pass(CheckName.DocumentType, type);
+        var holder = CanonicalRecordLocation.Holder(root, type);
         return type switch
         {
-            DocumentType.Bundle => _bundles.Verify(root, checks),
-            DocumentType.State => StateVerifier.Verify(root, checks),
-            _ => VerifyRecord(root, checks),
+            DocumentType.Bundle => _bundles.Verify(root, holder.Value, checks),
+            DocumentType.State => StateVerifier.Verify(root, holder, checks),
+            _ => VerifyRecord(root, holder.Value, checks),
         };
     }
 
-    private VerificationResult VerifyRecord(JsonElement root, List<Check> checks)
+    /// <summary>A record; <paramref name="holder"/> holds its canonical record (<see cref="CanonicalRecordLocation"/>).</summary>
+    private VerificationResult VerifyRecord(JsonElement root, JsonElement holder, List<Check> checks)
     {
         const string type = DocumentType.Record;
-        if (CanonicalChecks.Read(checks, root) is not { } derived) return Done(type, checks);
+        if (CanonicalChecks.Read(checks, holder) is not { } derived) return Done(type, checks);
         var (record, digest, digestHex, number) = derived;
         var aliases = PithAliases.Derive(record.SourceId, record.SourceVersion, number);
         var receipt = JsonFields.Object(root, "receipt");

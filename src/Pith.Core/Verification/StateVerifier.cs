@@ -19,20 +19,20 @@ internal static class StateVerifier
 
     private static readonly string[] Counters = ["event_count", "valid_event_count", "invalid_event_count", "equivocation_count"];
 
-    public static VerificationResult Verify(JsonElement root, List<Check> checks)
+    /// <summary>A state file; <paramref name="holder"/> is its <c>current</c> (<see cref="CanonicalRecordLocation"/>), which holds its canonical record.</summary>
+    public static VerificationResult Verify(JsonElement root, JsonField<JsonElement> holder, List<Check> checks)
     {
         const string type = DocumentType.State;
         EventChecks.CheckVersion(checks, root, CheckName.StateVersion, Document);
-        var currentField = JsonFields.Object(root, "current");
-        if (!currentField.Usable) return RecordVerifier.Done(type, checks.Fail(CheckName.Schema, currentField.Problem ?? "no current (the merged view)"));
-        var current = currentField.Value;
+        if (!holder.Usable) return RecordVerifier.Done(type, checks.Fail(CheckName.Schema, holder.Problem!));
+        var current = holder.Value;
         if (CanonicalChecks.Read(checks, current) is not { } derived) return RecordVerifier.Done(type, checks);
         var (record, digest, digestHex, number) = derived;
         var aliases = PithAliases.Derive(record.SourceId, record.SourceVersion, number);
 
-        // The spec's outline of a state file states no canonical_sha256; when one is stated (here or in current) it must agree.
-        var statedHash = JsonFields.String(root, "canonical_sha256");
-        checks.Equal(CheckName.CanonicalSha256, statedHash.Present ? statedHash : JsonFields.String(current, "canonical_sha256"), digestHex, required: false);
+        // The spec's outline of a state file states no canonical_sha256; each one stated (at the top, in current) must agree.
+        checks.Equal(CheckName.CanonicalSha256, JsonFields.String(root, "canonical_sha256"), digestHex, required: false);
+        checks.Equal(CheckName.CurrentCanonicalSha256, JsonFields.String(current, "canonical_sha256"), digestHex, required: false);
         CanonicalChecks.CheckNumbers(checks, root, number, shortRequired: false);
         CanonicalChecks.CheckAliases(checks, current, "source_aliases", aliases, Document);
         CheckCounters(checks, root, current, number.ToString());

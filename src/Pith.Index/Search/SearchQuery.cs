@@ -1,24 +1,47 @@
+using System.Globalization;
 using System.Text;
 
 namespace Pith.Index.Search;
 
 /// <summary>
-/// Turns what a user typed into an FTS5 query that cannot be a syntax error: every whitespace-separated term is
-/// quoted as a string (so <c>AND</c>, <c>NEAR(</c>, <c>*</c>, <c>-</c>, <c>:</c> and quotes are only text), and all
-/// terms must occur, in any order.
+/// Turns what a user typed into an FTS5 query that cannot be a syntax error: every whitespace-separated term that
+/// holds a word is quoted as a string (so <c>AND</c>, <c>NEAR(</c>, <c>*</c>, <c>-</c>, <c>:</c> and quotes are only
+/// text), and all such terms must occur, in any order. A term without a word (only punctuation or symbols) is left
+/// out: the title index has no token for it to match.
 /// </summary>
 public static class SearchQuery
 {
-    /// <summary>The FTS5 query for <paramref name="text"/>, or null when it holds no term at all.</summary>
+    /// <summary>The FTS5 query for <paramref name="text"/>, or null when it holds no word at all.</summary>
     public static string? FromText(string text)
     {
         var query = new StringBuilder();
         foreach (var term in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
+            if (!HasWord(term)) continue;
             if (query.Length > 0) query.Append(' ');
             // Inside an FTS5 string a quote is written twice; nothing else is special.
             query.Append('"').Append(term.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
         }
         return query.Length == 0 ? null : query.ToString();
     }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> holds a character that the title index's tokenizer makes part of a token:
+    /// <c>unicode61</c> (migration 2) with its default categories <c>L* N* Co</c> (letters, numbers, private use)
+    /// and no <c>tokenchars</c>. Everything else (spaces, punctuation, symbols, marks on their own) separates tokens.
+    /// </summary>
+    private static bool HasWord(string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (IsTokenCharacter(Rune.GetUnicodeCategory(rune))) return true;
+        }
+        return false;
+    }
+
+    private static bool IsTokenCharacter(UnicodeCategory category) => category is
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+        or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+        or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber
+        or UnicodeCategory.PrivateUse;
 }

@@ -46,7 +46,6 @@ public sealed class SearchCommandTests(IndexedCorpus corpus) : IClassFixture<Ind
 
     [Theory]
     [InlineData("nothing-like-this")]
-    [InlineData("\"")]
     [InlineData("NEAR(", "AND", "*")]
     [InlineData("grokking", "OR", "sparse")]
     public void Nothing_matched_is_exit_1_with_a_line_on_stderr_even_for_query_syntax(params string[] text)
@@ -57,10 +56,13 @@ public sealed class SearchCommandTests(IndexedCorpus corpus) : IClassFixture<Ind
         Assert.StartsWith("pith search: no title matches", Assert.Single(result.StderrLines), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void An_empty_text_is_a_usage_error()
+    [Theory]
+    [InlineData("  ")]
+    [InlineData("!!!")]
+    [InlineData("\"", "*", "(", "\u2014")]
+    public void A_text_without_words_is_a_usage_error(params string[] text)
     {
-        var result = corpus.Run("search", "  ");
+        var result = corpus.Run("search", text);
         result.AssertExit(2);
         Assert.Equal("pith: the search text holds no words", Assert.Single(result.StderrLines));
     }

@@ -32,6 +32,16 @@ public class AliasQueryTests
     [InlineData("arXiv:math.GT/0309136v1", AliasQueryKind.ArxivVersion, "math/0309136v1")]
     [InlineData("HEP-TH/9901001", AliasQueryKind.Arxiv, "hep-th/9901001")]
     [InlineData("(arXiv:2310.05918),", AliasQueryKind.Arxiv, "2310.05918")]
+    [InlineData("arxiv.org/abs/2310.05918", AliasQueryKind.Arxiv, "2310.05918")]
+    [InlineData("www.arxiv.org/abs/2310.05918v1", AliasQueryKind.ArxivVersion, "2310.05918v1")]
+    [InlineData("export.arxiv.org/pdf/2310.05918v2.pdf", AliasQueryKind.ArxivVersion, "2310.05918v2")]
+    [InlineData("ArXiv.Org/abs/hep-th/9901001", AliasQueryKind.Arxiv, "hep-th/9901001")]
+    [InlineData("https://arxiv.org/abs/2310.05918/", AliasQueryKind.Arxiv, "2310.05918")]
+    [InlineData("https://arxiv.org/abs/2310.05918?context=cs", AliasQueryKind.Arxiv, "2310.05918")]
+    [InlineData("https://arxiv.org/abs/2310.05918v1#S3", AliasQueryKind.ArxivVersion, "2310.05918v1")]
+    [InlineData("https://arxiv.org/abs/2310.05918v1/?context=cs#S3", AliasQueryKind.ArxivVersion, "2310.05918v1")]
+    [InlineData("arxiv.org/pdf/2310.05918v1.pdf?download=1", AliasQueryKind.ArxivVersion, "2310.05918v1")]
+    [InlineData("https://arxiv.org/pdf/math.GT/0309136v1/", AliasQueryKind.ArxivVersion, "math/0309136v1")]
     public void Understands_arxiv_ids_in_every_form(string text, AliasQueryKind kind, string value) =>
         Assert.Equal(new AliasQuery(kind, value), Parsed(text));
 
@@ -43,8 +53,26 @@ public class AliasQueryTests
     [InlineData("https://doi.org/10.48550/arXiv.2310.05918")]
     [InlineData("http://dx.doi.org/10.48550/arXiv.2310.05918.")]
     [InlineData("https://doi.org/10.48550%2FarXiv.2310.05918")]
+    [InlineData("doi.org/10.48550/arXiv.2310.05918")]
+    [InlineData("www.doi.org/10.48550/arXiv.2310.05918")]
+    [InlineData("https://www.doi.org/10.48550/arXiv.2310.05918")]
+    [InlineData("https://doi.org/10.48550/arXiv.2310.05918?utm_source=x")]
+    [InlineData("https://dx.doi.org/10.48550/arXiv.2310.05918#top")]
     public void Understands_dois_in_every_form(string text) =>
         Assert.Equal(new AliasQuery(AliasQueryKind.Doi, "10.48550/arxiv.2310.05918"), Parsed(text));
+
+    /// <summary>
+    /// A DOI's suffix may hold '?', '#' and a final '/': a bare DOI keeps them all; in a doi.org link '?' and '#' start
+    /// the query and fragment (the DOI's own are percent-encoded there), while a final '/' stays part of the DOI.
+    /// </summary>
+    [Theory]
+    [InlineData("10.1000/a?b#c", "10.1000/a?b#c")]
+    [InlineData("doi:10.1000/A?B", "10.1000/a?b")]
+    [InlineData("https://doi.org/10.1000/a%3Fb%23c", "10.1000/a?b#c")]
+    [InlineData("https://doi.org/10.1000/a?b#c", "10.1000/a")]
+    [InlineData("https://doi.org/10.1000/abc/", "10.1000/abc/")]
+    public void Keeps_what_can_be_part_of_a_doi(string text, string value) =>
+        Assert.Equal(new AliasQuery(AliasQueryKind.Doi, value), Parsed(text));
 
     [Theory]
     [InlineData("pith:2023:3V7SYW4G2357KRLWH4ESWW6RSL", AliasQueryKind.PithNumber, "pith:2023:3V7SYW4G2357KRLWH4ESWW6RSL")]
@@ -84,6 +112,9 @@ public class AliasQueryTests
     [InlineData("hep-th/9913001", "month 13")]
     [InlineData("https://example.org/abs/2310.05918", "neither arxiv.org nor doi.org")]
     [InlineData("https://arxiv.org/list/cs.LG", "not /abs/ or /pdf/")]
+    [InlineData("arxiv.org/list/cs.LG?skip=25", "not /abs/ or /pdf/")]
+    [InlineData("https://arxiv.org/abs/?context=cs", "no arXiv id")]
+    [InlineData("https://doi.org/?q=10.1000/x", "not a DOI")]
     [InlineData("   ", "empty")]
     public void Gives_a_one_line_reason_for_what_it_cannot_understand(string text, string reason)
     {

@@ -52,13 +52,13 @@ public class StateVerifierTests
         var result = Verify(SeedState());
         Assert.Equal(
         [
-            "parse", "document_type", "state_version", "schema", "canonical_hash", "canonical_sha256", "pith_number", "short_pith_number",
-            "alias.arxiv", "alias.arxiv_version", "alias.doi", "alias.pith_short_8", "alias.pith_short_12", "alias.pith_short_16",
+            "parse", "document_type", "state_version", "schema", "canonical_hash", "canonical_sha256", "current.canonical_sha256", "pith_number",
+            "short_pith_number", "alias.arxiv", "alias.arxiv_version", "alias.doi", "alias.pith_short_8", "alias.pith_short_12", "alias.pith_short_16",
             "counts.events", "counts.graph_snapshots", "counts.equivocations", "merge", "current.graph_snapshots[0].event_id",
             "current.graph_snapshots[0].signature", "signature",
         ], result.Checks.Select(c => c.Name));
         Assert.Equal(
-            ["canonical_sha256", "counts.equivocations", "current.graph_snapshots[0].event_id", "current.graph_snapshots[0].signature", "merge", "short_pith_number", "signature"],
+            ["canonical_sha256", "counts.equivocations", "current.canonical_sha256", "current.graph_snapshots[0].event_id", "current.graph_snapshots[0].signature", "merge", "short_pith_number", "signature"],
             Skipped(result));
         Assert.Contains(MirrorDocumentFactory.MergeVersion, CheckOf(result, CheckName.Merge).Detail, StringComparison.Ordinal);
         Assert.Equal("valid_event_count 2 + invalid_event_count 0 = event_count 2", CheckOf(result, CheckName.EventCounts).Detail);
@@ -121,6 +121,20 @@ public class StateVerifierTests
         var state = SeedState();
         state[field] = value;
         AssertOnlyFails(state, check);
+    }
+
+    [Theory]
+    [InlineData(CheckName.CanonicalSha256, CheckName.CurrentCanonicalSha256)]
+    [InlineData(CheckName.CurrentCanonicalSha256, CheckName.CanonicalSha256)]
+    public void Each_stated_hash_is_its_own_check_one_wrong_fails_while_the_other_right_passes(string wrong, string right)
+    {
+        var state = SeedState();
+        var digest = RecordFactory.Parse(Samples.Seed("3V7SYW4G"))["canonical_sha256"]!.GetValue<string>();
+        JsonObject Owner(string check) => check == CheckName.CanonicalSha256 ? state : state["current"]!.AsObject();
+        Owner(right)["canonical_sha256"] = digest;
+        Owner(wrong)["canonical_sha256"] = new string('0', 64);
+        AssertOnlyFails(state, wrong);
+        Assert.Equal(CheckStatus.Pass, CheckOf(Verify(state), right).Status);
     }
 
     [Fact]
