@@ -47,26 +47,32 @@ public sealed class ImportKillTests(ImportCorpus corpus, ITestOutputHelper outpu
             new("near the end", StartupShare: 1, WorkShare: 0.8),
         ];
         var landedMidImport = 0;
-        var committed = 0L;
-        foreach (var kill in kills)
+        // A loaded machine can shift every timed kill before the first commit or after the last: then the schedule is
+        // run again on a new index (at most three rounds), so that the test proves something whatever the load.
+        for (var round = 1; round <= 3 && landedMidImport == 0; round++)
         {
-            var left = (double)(ImportCorpus.Records - committed) / ImportCorpus.Records;
-            var delay = clean.Startup * kill.StartupShare + clean.Work * (kill.WorkShare * left);
-            var clock = Stopwatch.StartNew();
-            bool killed;
-            using (var child = PithChild.Start(corpus.ImportArgs(db)))
+            foreach (var file in new[] { db, db + "-journal" }) File.Delete(file);
+            var committed = 0L;
+            foreach (var kill in kills)
             {
-                if (kill.OnBusyJournal) WaitForBusyJournal(db, child);
-                else Thread.Sleep(delay);
-                killed = child.Kill();
+                var left = (double)(ImportCorpus.Records - committed) / ImportCorpus.Records;
+                var delay = clean.Startup * kill.StartupShare + clean.Work * (kill.WorkShare * left);
+                var clock = Stopwatch.StartNew();
+                bool killed;
+                using (var child = PithChild.Start(corpus.ImportArgs(db)))
+                {
+                    if (kill.OnBusyJournal) WaitForBusyJournal(db, child);
+                    else Thread.Sleep(delay);
+                    killed = child.Kill();
+                }
+                var at = clock.Elapsed;
+                var journal = new FileInfo(db + "-journal") is { Exists: true } file ? file.Length : 0;
+                committed = IndexFile.CountInCopy(db, "records");
+                var mid = killed && committed > 0 && committed < ImportCorpus.Records;
+                if (mid) landedMidImport++;
+                output.WriteLine($"round {round}, kill ({kill.When}) at {at.TotalSeconds:0.00} s: {(killed ? "killed" : "had finished")}, " +
+                                 $"{committed} records committed, journal {journal} bytes{(mid ? ": mid-import" : "")}");
             }
-            var at = clock.Elapsed;
-            var journal = new FileInfo(db + "-journal") is { Exists: true } file ? file.Length : 0;
-            committed = IndexFile.CountInCopy(db, "records");
-            var mid = killed && committed > 0 && committed < ImportCorpus.Records;
-            if (mid) landedMidImport++;
-            output.WriteLine($"kill ({kill.When}) at {at.TotalSeconds:0.00} s: {(killed ? "killed" : "had finished")}, " +
-                             $"{committed} records committed, journal {journal} bytes{(mid ? ": mid-import" : "")}");
         }
 
         var rerun = PithProcess.Run(corpus.ImportArgs(db, "--json"));
