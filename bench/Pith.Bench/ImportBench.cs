@@ -18,7 +18,7 @@ public static class ImportBench
     public const string Name = "import";
     public const int DefaultRecords = 100_000;
 
-    public static readonly string[] ValuedOptions = ["--records", "--reissued", "--bad", "--dir", "--jobs"];
+    public static readonly string[] ValuedOptions = ["--records", "--reissued", "--bad", "--dir", "--jobs", "--pith"];
 
     public static Report Run(BenchArguments arguments, TextWriter progress)
     {
@@ -44,14 +44,16 @@ public static class ImportBench
             report.Fact("generation_seconds", "generation (not timed)", Math.Round(generation.Elapsed.TotalSeconds, 1), $"{generation.Elapsed.TotalSeconds:F1} s");
             report.Fact("jobs", "pith import --jobs", jobs, jobs.ToString(CultureInfo.InvariantCulture));
 
+            var pith = PublishedPith.Get(arguments, root, progress);
+            report.Fact("binary", "binary", pith, pith);
             var db = Path.Combine(root, "index.db");
-            var fresh = RunImport(db, keyFile, corpusDir, jobs, progress, "fresh import");
+            var fresh = RunImport(pith, db, keyFile, corpusDir, jobs, progress, "fresh import");
             Expect(fresh.Summary, "imported", count);
             Expect(fresh.Summary, "rejected", bad);
             var copies = fresh.Summary["updated"]!.GetValue<long>() + fresh.Summary["historical"]!.GetValue<long>();
             if (copies != reissued) throw new BenchFailure($"pith import kept {copies} reissued copies, expected {reissued}: {fresh.Summary.ToJsonString()}");
             var dbBytes = new FileInfo(db).Length;
-            var again = RunImport(db, keyFile, corpusDir, jobs, progress, "re-import");
+            var again = RunImport(pith, db, keyFile, corpusDir, jobs, progress, "re-import");
             Expect(again.Summary, "unchanged", count + reissued);
             Expect(again.Summary, "rejected", bad);
 
@@ -140,17 +142,16 @@ public static class ImportBench
 
     private sealed record ImportRun(TimeSpan Wall, long PeakBytes, JsonObject Summary);
 
-    private static ImportRun RunImport(string db, string keyFile, string corpus, int jobs, TextWriter progress, string what)
+    private static ImportRun RunImport(string pith, string db, string keyFile, string corpus, int jobs, TextWriter progress, string what)
     {
         progress.WriteLine($"{what}...");
-        var pith = Path.Combine(AppContext.BaseDirectory, "pith.dll");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var start = new ProcessStartInfo(pith)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { pith, "import", "--db", db, "--keys", keyFile, "--jobs", jobs.ToString(CultureInfo.InvariantCulture), "--quiet", "--json", corpus })
+        foreach (var arg in new[] { "import", "--db", db, "--keys", keyFile, "--jobs", jobs.ToString(CultureInfo.InvariantCulture), "--quiet", "--json", corpus })
             start.ArgumentList.Add(arg);
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new BenchFailure("could not start pith");

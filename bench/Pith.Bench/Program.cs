@@ -15,10 +15,11 @@ internal static class Program
           verify [--records N] [--seconds S]   RecordVerifier.Verify throughput on N generated records (default 20,000),
                                                on 1 thread and on every core, and its parts; each run at least S seconds
                                                (default 3) and one full pass
-          import [--records N] [--reissued N] [--bad N] [--jobs N] [--dir DIR] [--keep]
+          import [--records N] [--reissued N] [--bad N] [--jobs N] [--dir DIR] [--keep] [--pith FILE]
                                                pith import as a whole process over a generated corpus on disk (default
                                                100,000 records, 1% reissued, 300 bad files): fresh import and re-import
-                                               records/s, peak memory, index bytes per record
+                                               records/s, peak memory, index bytes per record; pith published ReadyToRun
+                                               into DIR as a user installs it, unless --pith FILE is given
           search --db INDEX [--queries N] [--limit N] [--seconds S]
                                                pith search's TitleSearch latency in process on an existing index (e.g. one
                                                kept by 'import --keep --dir DIR': DIR/index.db, or resolve's DIR/index.db):

@@ -49,7 +49,7 @@ public static class ResolveBench
             $"{queries.Length:N0} queries: {Sampled:N0} records sampled across the index, each as {queries.Length / Sampled} forms (page cache warm)");
 
         InProcess(db, queries, passes, report, progress);
-        var pith = arguments.String("--pith") ?? Publish(dir, progress);
+        var pith = PublishedPith.Get(arguments, dir, progress);
         WholeProcess(pith, db, queries, runs, report, progress);
         return report;
     }
@@ -222,23 +222,6 @@ public static class ResolveBench
                 throw new BenchFailure($"{pith} {string.Join(' ', args(i))} exited {process.ExitCode}: {stdout.Trim()} {stderr.Trim()}");
         }
         return times;
-    }
-
-    /// <summary>Publishes pith ReadyToRun (framework-dependent, linux-x64) into <paramref name="dir"/>, as a user installs it.</summary>
-    private static string Publish(string dir, TextWriter progress)
-    {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Pith.sln"))) root = Path.GetDirectoryName(root) ?? throw new BenchFailure("cannot find Pith.sln above the bench; give --pith FILE");
-        var output = Path.Combine(dir, "publish");
-        progress.WriteLine($"publishing pith ReadyToRun into {output}...");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { "publish", Path.Combine(root, "src", "Pith.Cli"), "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output })
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start) ?? throw new BenchFailure("could not start dotnet publish");
-        var log = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new BenchFailure("dotnet publish failed:\n" + log);
-        return Path.Combine(output, "pith");
     }
 
     private static double Percentile(double[] values, double p)
