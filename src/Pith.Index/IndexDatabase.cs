@@ -83,8 +83,9 @@ public sealed class IndexDatabase : IDisposable
             {
                 return OpenForReading(path, SqliteOpenMode.ReadOnly, timeout);
             }
-            catch (SqliteException e) when (e.SqliteExtendedErrorCode == ReadOnlyRollback)
+            catch (SqliteException e) when (e.SqliteExtendedErrorCode == SQLitePCL.raw.SQLITE_READONLY_ROLLBACK)
             {
+                // A hot journal a killed import left, which only a connection that may write can roll back.
                 OpenForReading(path, SqliteOpenMode.ReadWrite, timeout).Dispose();
                 return OpenForReading(path, SqliteOpenMode.ReadOnly, timeout);
             }
@@ -104,8 +105,6 @@ public sealed class IndexDatabase : IDisposable
         DefaultTimeout = (int)Math.Ceiling(timeout.TotalSeconds),
     }.ToString());
 
-    // SQLITE_READONLY_ROLLBACK: a hot journal that only a connection that may write can roll back.
-    private const int ReadOnlyRollback = 776;
 
     private static IndexDatabase OpenForReading(string path, SqliteOpenMode mode, TimeSpan timeout)
     {

@@ -71,7 +71,4 @@ public readonly record struct ReadOutcome(byte[]? Bytes, long? OversizeLength, s
 
     /// <summary>Whether <see cref="Bytes"/> was rented from the pool given to the read, to be returned to it.</summary>
     public bool Rented { get; init; }
-
-    /// <summary>The bytes read.</summary>
-    public ReadOnlyMemory<byte> Data => Bytes.AsMemory(0, Length);
 }

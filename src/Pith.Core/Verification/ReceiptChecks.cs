@@ -11,8 +11,6 @@ namespace Pith.Core.Verification;
 /// </summary>
 internal sealed class ReceiptChecks(TrustedKeys trustedKeys, IEd25519 ed25519)
 {
-    public TrustedKeys TrustedKeys { get; } = trustedKeys;
-
     /// <summary>The receipt's <c>canonical_sha256</c> against the computed digest.</summary>
     public static void CheckHash(List<Check> checks, JsonField<JsonElement> receipt, string digestHex)
     {
@@ -42,7 +40,7 @@ internal sealed class ReceiptChecks(TrustedKeys trustedKeys, IEd25519 ed25519)
 
         var keyIdField = JsonFields.String(receipt, "key_id");
         var keyId = keyIdField.Usable ? keyIdField.Value : null;
-        var key = keyId is null ? null : TrustedKeys.Find(keyId);
+        var key = keyId is null ? null : trustedKeys.Find(keyId);
         if (keyId is null)
             checks.Fail(CheckName.ReceiptKeyId, keyIdField.Problem ?? "the receipt names no key_id");
         else if (key is null)

@@ -28,8 +28,6 @@ public sealed class RecordVerifier
         _bundles = new BundleVerifier(_receipts);
     }
 
-    public TrustedKeys TrustedKeys => _receipts.TrustedKeys;
-
     /// <summary>Verifies a document read from <paramref name="stream"/>, reading no more than a record may hold.</summary>
     public VerificationResult Verify(Stream stream) => Verify(Inputs.BoundedReader.Read(stream, []));
 

@@ -13,7 +13,7 @@ namespace Pith.Index.Import;
 /// </summary>
 internal sealed class RecordWriter : IDisposable
 {
-    private readonly SqliteConnection _connection;
+    private readonly WriterCommands _commands;
     private readonly long _runId;
     private readonly SqliteCommand _find;
     private readonly SqliteCommand _inHistory;
@@ -26,35 +26,35 @@ internal sealed class RecordWriter : IDisposable
 
     public RecordWriter(SqliteConnection connection, long runId)
     {
-        _connection = connection;
+        _commands = new WriterCommands(connection);
         _runId = runId;
-        _find = Command("SELECT id, bytes_sha256, updated_at, document_type FROM records WHERE pith_number = $pith_number", "$pith_number");
-        _inHistory = Command("SELECT 1 FROM record_history WHERE record_id = $id AND bytes_sha256 = $bytes_sha256", "$id", "$bytes_sha256");
+        _find = _commands.Add("SELECT id, bytes_sha256, updated_at, document_type FROM records WHERE pith_number = $pith_number", "$pith_number");
+        _inHistory = _commands.Add("SELECT 1 FROM record_history WHERE record_id = $id AND bytes_sha256 = $bytes_sha256", "$id", "$bytes_sha256");
         // The hot path of a bulk load: positional parameters, bound in this order by TryInsert.
         _insert = Statement.Prepare(connection,
             """
             INSERT INTO records (pith_number, code, digest, year, source_kind, source_id, source_version, title, key_id, signature,
-                                 updated_at, imported_at, imported_from, run_id, bytes_sha256, original)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+                                 updated_at, imported_at, imported_from, run_id, bytes_sha256, original, document_type, unsigned)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
             ON CONFLICT (pith_number) DO NOTHING
             RETURNING id
             """);
         // Every record has the same number of aliases: one statement writes them all, as (?1, kind, value, normalized) rows.
         var rows = Enumerable.Range(0, AliasKind.All.Count).Select(i => $"(?1, ?{2 + 3 * i}, ?{3 + 3 * i}, ?{4 + 3 * i})");
         _insertAliases = Statement.Prepare(connection, "INSERT INTO aliases (record_id, kind, value, normalized) VALUES " + string.Join(", ", rows));
-        _toHistoryFromCurrent = Command(
+        _toHistoryFromCurrent = _commands.Add(
             """
             INSERT OR IGNORE INTO record_history (record_id, updated_at, imported_at, imported_from, run_id, bytes_sha256, original)
             SELECT id, updated_at, imported_at, imported_from, run_id, bytes_sha256, original FROM records WHERE id = $id
             """,
             "$id");
-        _toHistoryNew = Command(
+        _toHistoryNew = _commands.Add(
             """
             INSERT OR IGNORE INTO record_history (record_id, updated_at, imported_at, imported_from, run_id, bytes_sha256, original)
             VALUES ($id, $updated_at, $imported_at, $imported_from, $run_id, $bytes_sha256, $original)
             """,
             "$id", "$updated_at", "$imported_at", "$imported_from", "$run_id", "$bytes_sha256", "$original");
-        _replace = Command(
+        _replace = _commands.Add(
             """
             UPDATE records SET title = $title, key_id = $key_id, signature = $signature, updated_at = $updated_at,
                                imported_at = $imported_at, imported_from = $imported_from, run_id = $run_id,
@@ -63,50 +63,33 @@ internal sealed class RecordWriter : IDisposable
             WHERE id = $id
             """,
             "$id", "$title", "$key_id", "$signature", "$updated_at", "$imported_at", "$imported_from", "$run_id", "$bytes_sha256", "$original");
-        _reject = Command("INSERT INTO rejects (run_id, path, line, reason) VALUES ($run_id, $path, $line, $reason)",
+        _reject = _commands.Add("INSERT INTO rejects (run_id, path, line, reason) VALUES ($run_id, $path, $line, $reason)",
             "$run_id", "$path", "$line", "$reason");
     }
 
     public void Dispose()
     {
-        foreach (var command in new[] { _find, _inHistory, _toHistoryFromCurrent, _toHistoryNew, _replace, _reject })
-            command.Dispose();
+        _commands.Dispose();
         _insert.Dispose();
         _insertAliases.Dispose();
     }
 
     /// <summary>Binds every command to the transaction under way (Microsoft.Data.Sqlite requires it; raw statements need not).</summary>
-    public void Enlist(SqliteTransaction transaction)
-    {
-        foreach (var command in new[] { _find, _inHistory, _toHistoryFromCurrent, _toHistoryNew, _replace, _reject })
-            command.Transaction = transaction;
-    }
+    public void Enlist(SqliteTransaction transaction) => _commands.Enlist(transaction);
 
     public ImportOutcome Write(VerifiedRecord record, string keyId, ReadOnlyMemory<byte> original, byte[] bytesSha256, string importedFrom)
     {
         var now = Timestamp.Now();
         // A new Pith number is the common case: try the insert first, and look the record up only when it is stored.
         if (TryInsert(record, keyId, original, bytesSha256, importedFrom, now) is not null) return ImportOutcome.Imported;
-        _find.Parameters["$pith_number"].Value = record.PithNumber.ToString();
-        long id;
-        byte[] currentSha;
-        string? currentUpdatedAt;
-        bool currentIsRecord;
-        using (var reader = _find.ExecuteReader())
-        {
-            if (!reader.Read()) throw new InvalidOperationException($"{record.PithNumber} conflicted on insert but is not stored");
-            id = reader.GetInt64(0);
-            currentSha = (byte[])reader.GetValue(1);
-            currentUpdatedAt = reader.IsDBNull(2) ? null : reader.GetString(2);
-            currentIsRecord = reader.GetString(3) == DocumentType.Record;
-        }
+        var (id, currentSha, currentUpdatedAt, currentType) = Find(record.PithNumber);
         if (currentSha.AsSpan().SequenceEqual(bytesSha256)) return ImportOutcome.Unchanged;
         _inHistory.Parameters["$id"].Value = id;
         _inHistory.Parameters["$bytes_sha256"].Value = bytesSha256;
         if (_inHistory.ExecuteScalar() is not null) return ImportOutcome.Unchanged;
 
         // Stored from a bundle or state file only (kept in record_documents): the record document takes its place.
-        var replacesDocument = !currentIsRecord;
+        var replacesDocument = currentType != DocumentType.Record;
         if (replacesDocument || RecordRecency.Compare(record.UpdatedAt, bytesSha256, currentUpdatedAt, currentSha) > 0)
         {
             if (!replacesDocument)
@@ -114,13 +97,13 @@ internal sealed class RecordWriter : IDisposable
                 _toHistoryFromCurrent.Parameters["$id"].Value = id;
                 _toHistoryFromCurrent.ExecuteNonQuery();
             }
-            Bind(_replace, ("$id", id), ("$title", record.Title), ("$key_id", keyId), ("$signature", record.SignatureB64),
+            WriterCommands.Bind(_replace, ("$id", id), ("$title", record.Title), ("$key_id", keyId), ("$signature", record.SignatureB64),
                 ("$updated_at", record.UpdatedAt), ("$imported_at", now), ("$imported_from", importedFrom), ("$run_id", _runId),
                 ("$bytes_sha256", bytesSha256), ("$original", original.ToArray()));
             _replace.ExecuteNonQuery();
             return replacesDocument ? ImportOutcome.Noted : ImportOutcome.Updated;
         }
-        Bind(_toHistoryNew, ("$id", id), ("$updated_at", record.UpdatedAt), ("$imported_at", now), ("$imported_from", importedFrom),
+        WriterCommands.Bind(_toHistoryNew, ("$id", id), ("$updated_at", record.UpdatedAt), ("$imported_at", now), ("$imported_from", importedFrom),
             ("$run_id", _runId), ("$bytes_sha256", bytesSha256), ("$original", original.ToArray()));
         _toHistoryNew.ExecuteNonQuery();
         return ImportOutcome.Historical;
@@ -128,12 +111,26 @@ internal sealed class RecordWriter : IDisposable
 
     public void WriteReject(Reject reject)
     {
-        Bind(_reject, ("$run_id", _runId), ("$path", reject.Path), ("$line", reject.Line), ("$reason", $"{reject.Check}: {reject.Reason}"));
+        WriterCommands.Bind(_reject, ("$run_id", _runId), ("$path", reject.Path), ("$line", reject.Line), ("$reason", $"{reject.Check}: {reject.Reason}"));
         _reject.ExecuteNonQuery();
     }
 
-    /// <summary>Inserts a record with a new Pith number, and its aliases; null when the number is stored already.</summary>
-    internal long? TryInsert(VerifiedRecord record, string keyId, ReadOnlyMemory<byte> original, byte[] bytesSha256, string importedFrom, string now)
+    /// <summary>The stored row of a Pith number known to be stored: its id, its bytes' hash, updated_at and the type of document it holds.</summary>
+    internal StoredRow Find(PithNumber number)
+    {
+        using var reader = WriterCommands.Bind(_find, ("$pith_number", number.ToString())).ExecuteReader();
+        if (!reader.Read()) throw new InvalidOperationException($"{number} conflicted on insert but is not stored");
+        return new StoredRow(reader.GetInt64(0), (byte[])reader.GetValue(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3));
+    }
+
+    internal readonly record struct StoredRow(long Id, byte[] BytesSha256, string? UpdatedAt, string DocumentType);
+
+    /// <summary>
+    /// Inserts a record with a new Pith number, and its aliases; null when the number is stored already. A row made
+    /// from a bundle or state file says so (<paramref name="documentType"/>, <paramref name="unsigned"/>).
+    /// </summary>
+    internal long? TryInsert(VerifiedRecord record, string keyId, ReadOnlyMemory<byte> original, byte[] bytesSha256, string importedFrom, string now,
+        string documentType = DocumentType.Record, bool unsigned = false)
     {
         var number = record.PithNumber;
         _insert.Bind(1, number.ToString());
@@ -152,6 +149,8 @@ internal sealed class RecordWriter : IDisposable
         _insert.Bind(14, _runId);
         _insert.Bind(15, bytesSha256);
         _insert.Bind(16, original.Span);
+        _insert.Bind(17, documentType);
+        _insert.Bind(18, unsigned ? 1 : 0);
         // No row back: the Pith number is stored already (DO NOTHING).
         var inserted = _insert.Step();
         var id = inserted ? _insert.Int64(0) : 0;
@@ -169,18 +168,5 @@ internal sealed class RecordWriter : IDisposable
         _insertAliases.Step();
         _insertAliases.Reset();
         return id;
-    }
-
-    private SqliteCommand Command(string sql, params string[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        return command;
-    }
-
-    private static void Bind(SqliteCommand command, params (string Name, object? Value)[] values)
-    {
-        foreach (var (name, value) in values) command.Parameters[name].Value = value ?? DBNull.Value;
     }
 }

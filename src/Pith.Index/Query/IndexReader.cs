@@ -19,8 +19,6 @@ public sealed class IndexReader : IDisposable
     // The schema version that added bundles and state files (records.unsigned, record_document_types).
     private const long BundlesSchema = 3;
 
-    // SQLITE_READONLY_ROLLBACK: a killed import left a hot journal, which only a connection that may write can roll back.
-    private const int ReadOnlyRollback = 776;
 
     private readonly sqlite3 _db;
 
@@ -44,7 +42,7 @@ public sealed class IndexReader : IDisposable
         {
             return OpenChecked(path, raw.SQLITE_OPEN_READONLY, timeout);
         }
-        catch (IndexUnavailableException e) when (e.SqliteCode == ReadOnlyRollback)
+        catch (IndexUnavailableException e) when (e.SqliteCode == raw.SQLITE_READONLY_ROLLBACK)
         {
             // Rolling the interrupted transaction back is what SQLite does for any reader that may write; the file is
             // not created (no SQLITE_OPEN_CREATE) and nothing else is written.
@@ -104,16 +102,7 @@ public sealed class IndexReader : IDisposable
         return RecordMatch.ReadAll(versions);
     }
 
-    internal Statement Prepare(string sql)
-    {
-        var rc = raw.sqlite3_prepare_v2(_db, sql, out var statement);
-        if (rc != raw.SQLITE_OK)
-        {
-            statement.Dispose();
-            throw Failure(rc);
-        }
-        return new Statement(statement, Failure);
-    }
+    internal Statement Prepare(string sql) => Statement.Prepare(_db, sql, Failure);
 
     /// <summary>SQLite's failure as a one-line reason (corruption found on the way, a lock held too long, not a database).</summary>
     private IndexUnavailableException Failure(int rc)

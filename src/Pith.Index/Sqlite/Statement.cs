@@ -17,7 +17,7 @@ internal sealed class Statement : IDisposable
 
     /// <param name="statement">A statement prepared with <c>sqlite3_prepare_v2</c>, which this one now owns.</param>
     /// <param name="failure">Makes the exception for a failed call from SQLite's result code (the message is read from the connection).</param>
-    internal Statement(sqlite3_stmt statement, Func<int, Exception> failure)
+    private Statement(sqlite3_stmt statement, Func<int, Exception> failure)
     {
         _statement = statement;
         _failure = failure;
@@ -27,13 +27,16 @@ internal sealed class Statement : IDisposable
     public static Statement Prepare(SqliteConnection connection, string sql)
     {
         var db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
+        return Prepare(db, sql, code => new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), code, raw.sqlite3_extended_errcode(db)));
+    }
+
+    /// <summary>Prepares <paramref name="sql"/> on <paramref name="db"/>; <paramref name="failure"/> makes the exception for any failed call, preparing included.</summary>
+    public static Statement Prepare(sqlite3 db, string sql, Func<int, Exception> failure)
+    {
         var rc = raw.sqlite3_prepare_v2(db, sql, out var statement);
-        if (rc != raw.SQLITE_OK)
-        {
-            statement.Dispose();
-            SqliteException.ThrowExceptionForRC(rc, db);
-        }
-        return new Statement(statement, code => new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), code, raw.sqlite3_extended_errcode(db)));
+        if (rc == raw.SQLITE_OK) return new Statement(statement, failure);
+        statement.Dispose();
+        throw failure(rc);
     }
 
     public Statement Bind(int parameter, long value) => Check(raw.sqlite3_bind_int64(_statement, parameter, value));
