@@ -165,15 +165,16 @@ public static class ResolveBench
         }
         wall.Stop();
         var others = MachineLoad.BusyTime() - busy - (Environment.CpuUsage.TotalTime - cpu);
-        report.Derived("in_process_median_ms", "in process: Resolve, median", Math.Round(Percentile(times, 0.5), 4),
-            $"{Percentile(times, 0.5):F4} ms (p90 {Percentile(times, 0.9):F4}, p99 {Percentile(times, 0.99):F4}, max {times.Max():F3}) over {times.Length:N0} look-ups, one thread" +
+        var all = new Percentiles(times);
+        report.Derived("in_process_median_ms", "in process: Resolve, median", Math.Round(all.Median, 4),
+            $"{all.Median:F4} ms (p90 {all.P90:F4}, p99 {all.P99:F4}, max {all.Max:F3}) over {all.Count:N0} look-ups, one thread" +
             (others is { } o ? $"; other processes used {o / wall.Elapsed:F2} cores meanwhile" : ""));
-        report.Derived("in_process_p99_ms", "", Math.Round(Percentile(times, 0.99), 4), "");
+        report.Derived("in_process_p99_ms", "", Math.Round(all.P99, 4), "");
         foreach (var kind in queries.Select(q => q.Kind).Distinct())
         {
-            var own = times.Where((_, i) => kinds[i] == kind).ToArray();
-            report.Derived($"in_process_{kind}_median_ms", $"  {kind}", Math.Round(Percentile(own, 0.5), 4),
-                $"median {Percentile(own, 0.5):F4} ms, p99 {Percentile(own, 0.99):F4} ms  e.g. {queries.First(q => q.Kind == kind).Form}");
+            var own = new Percentiles(times.Where((_, i) => kinds[i] == kind));
+            report.Derived($"in_process_{kind}_median_ms", $"  {kind}", Math.Round(own.Median, 4),
+                $"median {own.Median:F4} ms, p99 {own.P99:F4} ms  e.g. {queries.First(q => q.Kind == kind).Form}");
         }
     }
 
@@ -191,16 +192,16 @@ public static class ResolveBench
         progress.WriteLine($"running {pith} resolve {runs} times (and --version as many)...");
         // The forms that resolve to one record whatever the index holds (an 8-character code may be shared).
         var forms = queries.Where(q => q.Kind is not ("code_8" or "pith_short")).ToArray();
-        var version = Time(pith, runs, _ => ["--version"]);
+        var version = new Percentiles(Time(pith, runs, _ => ["--version"]));
         var busy = MachineLoad.BusyTime();
         var wall = Stopwatch.StartNew();
-        var resolve = Time(pith, runs, i => ["resolve", "--db", db, forms[i * 7919 % forms.Length].Form], i => forms[i * 7919 % forms.Length].Expected);
+        var resolve = new Percentiles(Time(pith, runs, i => ["resolve", "--db", db, forms[i * 7919 % forms.Length].Form], i => forms[i * 7919 % forms.Length].Expected));
         var machine = MachineLoad.BusyTime() - busy;
-        report.Derived("process_median_ms", "whole pith resolve ALIAS, median", Math.Round(Percentile(resolve, 0.5), 1),
-            $"{Percentile(resolve, 0.5):F1} ms wall (min {resolve.Min():F1}, p90 {Percentile(resolve, 0.9):F1}, max {resolve.Max():F1}) over {runs} runs, one alias each, process start to exit" +
+        report.Derived("process_median_ms", "whole pith resolve ALIAS, median", Math.Round(resolve.Median, 1),
+            $"{resolve.Median:F1} ms wall (min {resolve.Min:F1}, p90 {resolve.P90:F1}, max {resolve.Max:F1}) over {runs} runs, one alias each, process start to exit" +
             (machine is { } m ? $"; the machine was {m / wall.Elapsed:F2} of {Environment.ProcessorCount} cores busy meanwhile (these runs included)" : ""));
-        report.Derived("process_version_median_ms", "pith --version, median", Math.Round(Percentile(version, 0.5), 1),
-            $"{Percentile(version, 0.5):F1} ms wall (min {version.Min():F1}): the runtime and the command line, no index");
+        report.Derived("process_version_median_ms", "pith --version, median", Math.Round(version.Median, 1),
+            $"{version.Median:F1} ms wall (min {version.Min:F1}): the runtime and the command line, no index");
         report.Derived("pith_binary", "binary", pith, pith);
     }
 
@@ -222,11 +223,5 @@ public static class ResolveBench
                 throw new BenchFailure($"{pith} {string.Join(' ', args(i))} exited {process.ExitCode}: {stdout.Trim()} {stderr.Trim()}");
         }
         return times;
-    }
-
-    private static double Percentile(double[] values, double p)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
     }
 }

@@ -74,11 +74,10 @@ public static class SearchBench
 
     private static void Latency(Report report, string key, string label, IEnumerable<double> milliseconds)
     {
-        var sorted = milliseconds.Order().ToArray();
-        double At(double quantile) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(quantile * sorted.Length) - 1)];
-        var (median, p90, p99, max) = (At(0.5), At(0.9), At(0.99), sorted[^1]);
+        var sample = new Percentiles(milliseconds);
+        var (median, p90, p99, max) = (sample.Median, sample.P90, sample.P99, sample.Max);
         report.Derived($"{key}_median_ms", label, Math.Round(median, 3),
-            $"median {F(median)} ms, p90 {F(p90)} ms, p99 {F(p99)} ms, max {F(max)} ms over {sorted.Length:N0} searches");
+            $"median {F(median)} ms, p90 {F(p90)} ms, p99 {F(p99)} ms, max {F(max)} ms over {sample.Count:N0} searches");
         report.Derived($"{key}_p90_ms", "", Math.Round(p90, 3), "");
         report.Derived($"{key}_p99_ms", "", Math.Round(p99, 3), "");
         report.Derived($"{key}_max_ms", "", Math.Round(max, 3), "");

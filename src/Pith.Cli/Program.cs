@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Pith.Cli;
 using Pith.Cli.Commands;
-using Pith.Cli.Rendering;
 using Pith.Core.Crypto;
 using Pith.Index;
 
@@ -13,7 +12,7 @@ if (parse.Errors.Count > 0)
 {
     // System.CommandLine would exit 1 here, which means "invalid record" to us: usage errors are 2.
     // Its messages quote the offending argument, which may hold escape sequences: sanitise like any untrusted text.
-    foreach (var error in parse.Errors) Console.Error.WriteLine("pith: " + TerminalText.Sanitize(error.Message));
+    foreach (var error in parse.Errors) Cli.Complain(error.Message);
     Console.Error.WriteLine("Try 'pith --help'.");
     return ExitCode.Usage;
 }

@@ -45,7 +45,8 @@ public static class ArgumentRules
         return alias;
     }
 
-    private static void RejectOptionTokens(ArgumentResult result, Func<string, string> hint)
+    /// <summary>Refuses each token longer than "-" that starts with '-' as an unknown option; <paramref name="hint"/> adds the command's advice for that token.</summary>
+    public static void RejectOptionTokens(ArgumentResult result, Func<string, string> hint)
     {
         foreach (var token in result.Tokens)
         {

@@ -107,7 +107,7 @@ public static class KeysCommand
         if (error is not null) return Cli.Error(error);
         if (!removed)
         {
-            Console.Error.WriteLine($"pith: no key '{TerminalText.Sanitize(keyId)}' in the user key store {TerminalText.Sanitize(store.Path)}");
+            Cli.Complain($"no key '{keyId}' in the user key store {store.Path}");
             return ExitCode.Invalid;
         }
         using var stdout = Cli.OpenStdout();

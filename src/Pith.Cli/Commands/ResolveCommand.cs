@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Pith.Cli.Rendering;
 using Pith.Index;
 using Pith.Index.Query;
@@ -43,16 +42,12 @@ public static class ResolveCommand
     // Apart from the human form: the JSON writer and its encoder tables cost start-up time when they are not used.
     private static bool WriteJson(StreamWriter stdout, IEnumerable<Resolution> resolutions)
     {
-        using var json = new Utf8JsonWriter(stdout.BaseStream, VerificationJson.WriterOptions);
+        using var lines = new JsonLineWriter(stdout);
         var resolved = true;
         foreach (var resolution in resolutions)
         {
             resolved &= resolution.Status == ResolutionStatus.Resolved;
-            stdout.Flush();
-            ResolutionJson.Write(json, resolution);
-            json.Flush();
-            json.Reset();
-            stdout.BaseStream.WriteByte((byte)'\n');
+            lines.Write(json => ResolutionJson.Write(json, resolution));
         }
         return resolved;
     }

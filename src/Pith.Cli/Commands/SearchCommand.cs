@@ -18,10 +18,7 @@ public static class SearchCommand
         };
         // A mistyped option is not text to search for (and punctuation is not searched anyway: "-x" finds what "x" finds).
         text.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens.Where(t => t.Value.Length > 1 && t.Value[0] == '-'))
-                result.AddError($"unknown option '{token.Value}' (to search for the word, leave out the '-': punctuation is not searched)");
-        });
+            ArgumentRules.RejectOptionTokens(result, _ => " (to search for the word, leave out the '-': punctuation is not searched)"));
         var db = IndexOptions.CreateDb();
         var limit = new Option<int>("--limit", "-n") { Description = $"At most N results (default {DefaultLimit}).", HelpName = "N", DefaultValueFactory = _ => DefaultLimit };
         limit.Validators.Add(result =>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Pith.Cli.Rendering;
 using Pith.Core.Crypto;
 using Pith.Core.Inputs;
@@ -39,7 +38,7 @@ public static class VerifyCommand
         var verifier = new RecordVerifier(trusted.Value!, Libsodium.Instance);
 
         using var stdout = Cli.OpenStdout();
-        using var jsonWriter = new Utf8JsonWriter(stdout.BaseStream, VerificationJson.WriterOptions);
+        using var jsonLines = new JsonLineWriter(stdout);
         int valid = 0, unsigned = 0, invalid = 0, unreadable = 0;
         foreach (var batch in InputWalker.Expand(paths).Chunk(BatchSize))
         {
@@ -51,18 +50,8 @@ public static class VerifyCommand
                 else if (result.Valid) valid++;
                 else if (result.Accepted(allowUnsigned: true)) unsigned++;
                 else invalid++;
-                if (json)
-                {
-                    stdout.Flush();
-                    VerificationJson.Write(jsonWriter, path, result);
-                    jsonWriter.Flush();
-                    jsonWriter.Reset();
-                    stdout.BaseStream.WriteByte((byte)'\n');
-                }
-                else
-                {
-                    WriteHuman(stdout, path, result, verbose);
-                }
+                if (json) jsonLines.Write(writer => VerificationJson.Write(writer, path, result));
+                else WriteHuman(stdout, path, result, verbose);
             }
         }
         stdout.Flush();

@@ -52,14 +52,10 @@ internal sealed class BundleVerifier(ReceiptChecks receipts)
             checks.Fail(CheckName.RecordCreated, "no record_created event: the bundle carries no receipt");
             return NoReceipt(why);
         }
-        var created = -1;
-        var index = 0;
-        foreach (var item in events.Value.EnumerateArray())
-        {
-            if (created < 0 && EventType(item) == RecordCreatedEvent) created = index;
-            index++;
-        }
-        checks.Pass(CheckName.Events, $"{index} event{(index == 1 ? "" : "s")}");
+        // Each event's type, read once: the receipt's event is found first, the events are checked after.
+        var types = events.Value.EnumerateArray().Select(EventType).ToList();
+        var created = types.IndexOf(RecordCreatedEvent);
+        checks.Pass(CheckName.Events, $"{types.Count} event{(types.Count == 1 ? "" : "s")}");
         if (created < 0)
         {
             checks.Fail(CheckName.RecordCreated, "the bundle has no record_created event: it carries no receipt");
@@ -69,11 +65,12 @@ internal sealed class BundleVerifier(ReceiptChecks receipts)
 
         var number = bundle.Number.ToString();
         var receipt = NoReceipt($"events[{created}] (record_created) has no receipt in its payload");
-        index = 0;
+        var index = 0;
         foreach (var item in events.Value.EnumerateArray())
         {
             var prefix = CheckName.Event(index);
-            var what = $"{EventType(item) ?? "untyped"} event";
+            var eventType = types[index];
+            var what = $"{eventType ?? "untyped"} event";
             if (item.ValueKind != JsonValueKind.Object)
             {
                 checks.Fail(prefix.TrimEnd('.'), "not an object");
@@ -85,8 +82,8 @@ internal sealed class BundleVerifier(ReceiptChecks receipts)
             if (payload.Problem is not null) checks.Fail(prefix + "payload", $"{what}: {payload.Problem}");
             else if (payload.Present && JsonFields.Member(payload.Value, CanonicalRecordLocation.Member).Present) CheckPayload(checks, payload.Value, bundle, prefix, what);
 
-            if (EventType(item) != RecordCreatedEvent) EventChecks.SkipUnknowns(checks, item, prefix, what);
-            else if (JsonFields.Member(item, "event_id").Present) checks.Skip(prefix + CheckName.EventId, EventChecks.UnknownEventId);
+            if (eventType == RecordCreatedEvent) EventChecks.SkipEventId(checks, item, prefix);
+            else EventChecks.SkipUnknowns(checks, item, prefix, what);
             var eventReceipt = payload.Usable ? JsonFields.Object(payload.Value, "receipt") : default;
             if (index == created && eventReceipt.Present) receipt = eventReceipt;
             else if (eventReceipt.Present)

@@ -22,12 +22,14 @@ public sealed record IndexStats(
             var connection = database.Connection;
             // Year and key both need a pass over the records table (its rows hold the original bytes): one pass for both.
             var byYearAndKey = Pairs(connection, "SELECT year, key_id, count(*) FROM records GROUP BY year, key_id", r => (Year: r.GetString(0), KeyId: r.GetString(1)), countColumn: 2);
+            // Likewise the papers: one grouping by paper gives both their number and how many versions each has.
+            var byVersionCount = Pairs(connection,
+                "SELECT versions, count(*) FROM (SELECT count(*) AS versions FROM records GROUP BY source_kind, source_id) GROUP BY versions ORDER BY versions",
+                r => r.GetInt64(0));
             return new IndexStats(
                 byYearAndKey.Sum(p => p.Count),
-                database.Scalar<long>("SELECT count(*) FROM (SELECT 1 FROM records GROUP BY source_kind, source_id)"),
-                Pairs(connection,
-                    "SELECT versions, count(*) FROM (SELECT count(*) AS versions FROM records GROUP BY source_kind, source_id) GROUP BY versions ORDER BY versions",
-                    r => r.GetInt64(0)),
+                byVersionCount.Sum(p => p.Count),
+                byVersionCount,
                 database.Scalar<long>("SELECT count(*) FROM aliases"),
                 database.Scalar<long>("SELECT count(*) FROM record_history"),
                 Totals(byYearAndKey.Select(p => (p.Key.Year, p.Count))).OrderBy(p => p.Key, StringComparer.Ordinal).ToList(),
