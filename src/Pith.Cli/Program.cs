@@ -35,6 +35,7 @@ catch (Exception e) when (e is IOException or UnauthorizedAccessException)
 }
 catch (Exception e)
 {
-    Console.Error.WriteLine($"pith: internal error ({e.GetType().Name}): {e.Message}. This is a bug; please report it.");
+    // The message may quote a path or record text: sanitised like any other line for the terminal.
+    Cli.Complain($"internal error ({e.GetType().Name}): {e.Message}. This is a bug; please report it.");
     return ExitCode.Internal;
 }
