@@ -13,12 +13,14 @@ namespace Pith.Index.Sqlite;
 internal sealed class Statement : IDisposable
 {
     private readonly sqlite3_stmt _statement;
+    private readonly sqlite3 _db;
     private readonly Func<int, Exception> _failure;
 
     /// <param name="statement">A statement prepared with <c>sqlite3_prepare_v2</c>, which this one now owns.</param>
     /// <param name="failure">Makes the exception for a failed call from SQLite's result code (the message is read from the connection).</param>
-    private Statement(sqlite3_stmt statement, Func<int, Exception> failure)
+    private Statement(sqlite3 db, sqlite3_stmt statement, Func<int, Exception> failure)
     {
+        _db = db;
         _statement = statement;
         _failure = failure;
     }
@@ -34,7 +36,7 @@ internal sealed class Statement : IDisposable
     public static Statement Prepare(sqlite3 db, string sql, Func<int, Exception> failure)
     {
         var rc = raw.sqlite3_prepare_v2(db, sql, out var statement);
-        if (rc == raw.SQLITE_OK) return new Statement(statement, failure);
+        if (rc == raw.SQLITE_OK) return new Statement(db, statement, failure);
         statement.Dispose();
         throw failure(rc);
     }
@@ -57,6 +59,17 @@ internal sealed class Statement : IDisposable
         raw.sqlite3_reset(_statement);
         throw failure;
     }
+
+    /// <summary>Runs a statement that returns no rows: the number of rows it inserted, changed or deleted.</summary>
+    public int Execute()
+    {
+        Step();
+        Reset();
+        return raw.sqlite3_changes(_db);
+    }
+
+    /// <summary>The rowid of the connection's latest successful insert.</summary>
+    public long LastInsertRowId => raw.sqlite3_last_insert_rowid(_db);
 
     /// <summary>Back to before the first row, bindings kept until overwritten, for the next use.</summary>
     public void Reset() => raw.sqlite3_reset(_statement);

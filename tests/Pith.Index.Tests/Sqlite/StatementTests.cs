@@ -48,6 +48,24 @@ public sealed class StatementTests : IDisposable
     }
 
     [Fact]
+    public void Execute_counts_the_rows_written_and_gives_the_new_rowid()
+    {
+        using var insert = Statement.Prepare(_connection, "INSERT INTO t (name) VALUES (?1) ON CONFLICT (name) DO NOTHING");
+        insert.Bind(1, "first");
+        Assert.Equal(1, insert.Execute());
+        var first = insert.LastInsertRowId;
+        insert.Bind(1, "second");
+        Assert.Equal(1, insert.Execute());
+        Assert.Equal(first + 1, insert.LastInsertRowId);
+        insert.Bind(1, "first");
+        Assert.Equal(0, insert.Execute()); // the conflict does nothing, whatever the statement before it wrote
+
+        using var count = _connection.CreateCommand();
+        count.CommandText = "SELECT group_concat(id || ':' || name, ',') FROM t";
+        Assert.Equal($"{first}:first,{first + 1}:second", count.ExecuteScalar());
+    }
+
+    [Fact]
     public void A_failing_step_throws_the_SQLite_error_and_leaves_the_statement_usable()
     {
         using var insert = Statement.Prepare(_connection, "INSERT INTO t (name) VALUES (?1)");
