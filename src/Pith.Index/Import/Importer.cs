@@ -1,8 +1,8 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Threading.Channels;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Pith.Core.Documents;
@@ -19,6 +19,12 @@ namespace Pith.Index.Import;
 /// one. Memory is bounded by the queues, whatever the number of inputs. Input whose exact bytes are stored already is
 /// recognised without verifying.
 /// </summary>
+/// <remarks>
+/// The producer (the walk), the workers and the writer each run on a thread of their own and hand work over through
+/// blocking queues, with no thread-pool hop between them: with the workers' loops on pool threads, the writer's
+/// wake-ups waited for the pool to grow (the first result reached the writer after 0.4 s), and with more pool threads
+/// the idle ones spun. Workers hand their results over in batches, so that the writer wakes once per batch.
+/// </remarks>
 public sealed class Importer(IndexDatabase database, RecordVerifier verifier, ImportOptions options)
 {
     // Inputs to verify: paths mostly, so cheap to hold; a long queue lets the folder walk run ahead, and the workers
@@ -28,6 +34,9 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
     // Verified records wait here for the writer: room for a commit's pause (its fsync), so that the workers go on
     // verifying meanwhile. The byte budget still bounds the memory they hold.
     private const int ResultQueueLength = 4096;
+
+    // Results a worker hands the writer at once (fewer when its input runs dry, so that nothing waits for more).
+    private const int ResultBatch = 64;
 
     private readonly ByteBudget _budget = new(ByteBudget.DefaultCapacity);
 
@@ -73,29 +82,29 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
             return (StartRun(paths), PrepareIndexes());
         });
 
-        var work = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(QueueLength) { SingleWriter = true });
-        var results = Channel.CreateBounded<Result>(new BoundedChannelOptions(ResultQueueLength) { SingleReader = true });
+        using var work = new BlockingCollection<WorkItem>(QueueLength);
+        using var results = new BlockingCollection<List<Result>>(ResultQueueLength / ResultBatch);
+        // Cancelled when the writer stops early (it failed): releases the producer and the workers wherever they wait.
+        using var abandon = new CancellationTokenSource();
+        var queues = new Queues(work, results, abandon.Token);
         // Counting walks the tree a second time: only worth it when someone watches the progress.
         var counter = progress is null ? null : FileCounter.Start(paths, cancel);
         var filesDone = new StrongBox<long>();
 
-        var producer = Task.Run(() => Produce(paths, work.Writer, results.Writer, cancel), CancellationToken.None);
-        var workers = Enumerable.Range(0, Math.Max(1, options.Jobs))
-            .Select(_ => Task.Run(() => Work(work.Reader, results.Writer, known, filesDone, cancel), CancellationToken.None))
-            .ToArray();
-        var closer = Task.WhenAll(workers.Append(producer)).ContinueWith(_ => results.Writer.TryComplete(), TaskScheduler.Default);
+        var producer = OnOwnThread(() => Produce(paths, queues, cancel));
+        var workers = Enumerable.Range(0, Math.Max(1, options.Jobs)).Select(_ => OnOwnThread(() => Work(queues, known, filesDone, cancel))).ToArray();
+        var closer = Task.WhenAll(workers.Append(producer)).ContinueWith(_ => results.CompleteAdding(), TaskScheduler.Default);
 
         var tally = new Tally(options.MaxRejectsInSummary);
         try
         {
-            Write(results.Reader, run, tally, () => progress?.Invoke(new ImportProgress(Volatile.Read(ref filesDone.Value), counter?.Total, tally.Inputs, clock.Elapsed)));
+            Write(results, run, tally, () => progress?.Invoke(new ImportProgress(Volatile.Read(ref filesDone.Value), counter?.Total, tally.Inputs, clock.Elapsed)));
         }
         finally
         {
             // Normally all is complete already; after a writer failure this releases the producer and the workers,
             // including any waiting for bytes only the writer would have given back.
-            work.Writer.TryComplete();
-            results.Writer.TryComplete();
+            abandon.Cancel();
             _budget.Close();
             closer.Wait(CancellationToken.None);
         }
@@ -192,7 +201,11 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         command.ExecuteNonQuery();
     }
 
-    private async Task Produce(IReadOnlyList<string> paths, ChannelWriter<WorkItem> work, ChannelWriter<Result> results, CancellationToken cancel)
+    /// <summary>A long-running task: a thread of its own, outside the pool.</summary>
+    private static Task OnOwnThread(Action action) =>
+        Task.Factory.StartNew(action, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Produce(IReadOnlyList<string> paths, Queues queues, CancellationToken cancel)
     {
         try
         {
@@ -202,35 +215,39 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
                 if (cancel.IsCancellationRequested) break;
                 if (item.Error is { } error)
                 {
-                    await results.WriteAsync(Result.Rejected(new Reject(error.Path, null, CheckName.Read, error.Reason)));
+                    queues.Hand([Result.Rejected(new Reject(error.Path, null, CheckName.Read, error.Reason))]);
                 }
                 else if (item.Input!.IsStandardInput)
                 {
-                    await ProduceStandardInput(item.Input, work, results, cancel);
+                    ProduceStandardInput(item.Input, queues, cancel);
                 }
                 else if (JsonLinesReader.IsJsonLines(item.Input.Path))
                 {
                     // Lines are read here, in order, and verified by the workers in parallel.
-                    await ProduceLines(item.Input, work, results, cancel);
+                    ProduceLines(item.Input, queues, cancel);
                 }
                 else
                 {
-                    await work.WriteAsync(new WorkItem(item.Input.Path, null, null, CountsAsFile: true, RegularOnly: item.Input.RegularOnly));
+                    queues.Add(new WorkItem(item.Input.Path, null, null, CountsAsFile: true, RegularOnly: item.Input.RegularOnly));
                 }
             }
         }
+        catch (OperationCanceledException) when (queues.Abandoned)
+        {
+            // The writer stopped: nothing more is wanted.
+        }
         finally
         {
-            work.TryComplete();
+            queues.Work.CompleteAdding();
         }
     }
 
-    private async Task ProduceStandardInput(Input input, ChannelWriter<WorkItem> work, ChannelWriter<Result> results, CancellationToken cancel)
+    private void ProduceStandardInput(Input input, Queues queues, CancellationToken cancel)
     {
         var (stream, isJsonLines) = StandardInput.Classify(OpenStandardInput());
         if (isJsonLines)
         {
-            await ProduceLines(input, work, results, cancel, stream);
+            ProduceLines(input, queues, cancel, stream);
             return;
         }
         using (stream)
@@ -238,11 +255,11 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
             // One document, bounded by what a record may hold (the reader reports anything larger).
             var bytes = BoundedReader.Read(stream, []);
             _budget.Take(bytes.Length);
-            await work.WriteAsync(new WorkItem(input.Path, null, bytes, CountsAsFile: true));
+            queues.Add(new WorkItem(input.Path, null, bytes, CountsAsFile: true));
         }
     }
 
-    private async Task ProduceLines(Input input, ChannelWriter<WorkItem> work, ChannelWriter<Result> results, CancellationToken cancel, Stream? open = null)
+    private void ProduceLines(Input input, Queues queues, CancellationToken cancel, Stream? open = null)
     {
         Stream stream;
         try
@@ -251,7 +268,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            await results.WriteAsync(Result.Rejected(new Reject(input.Path, null, CheckName.Read, "cannot read: " + e.Message)));
+            queues.Hand([Result.Rejected(new Reject(input.Path, null, CheckName.Read, "cannot read: " + e.Message))]);
             return;
         }
         using (stream)
@@ -261,28 +278,47 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
                 if (cancel.IsCancellationRequested) break;
                 if (error is not null)
                 {
-                    await results.WriteAsync(Result.Rejected(new Reject(input.Path, line, CheckName.Read, error)));
+                    queues.Hand([Result.Rejected(new Reject(input.Path, line, CheckName.Read, error))]);
                     continue;
                 }
                 _budget.Take(bytes!.Length);
-                await work.WriteAsync(new WorkItem(input.Path, line, bytes, CountsAsFile: false));
+                queues.Add(new WorkItem(input.Path, line, bytes, CountsAsFile: false));
             }
         }
-        await work.WriteAsync(new WorkItem(input.Path, null, null, CountsAsFile: true, IsFileEnd: true));
+        queues.Add(new WorkItem(input.Path, null, null, CountsAsFile: true, IsFileEnd: true));
     }
 
-    private async Task Work(ChannelReader<WorkItem> work, ChannelWriter<Result> results, HashSet<UInt256> known, StrongBox<long> filesDone, CancellationToken cancel)
+    private void Work(Queues queues, HashSet<UInt256> known, StrongBox<long> filesDone, CancellationToken cancel)
     {
-        await foreach (var item in work.ReadAllAsync())
+        var done = new List<Result>(ResultBatch);
+        try
         {
-            if (cancel.IsCancellationRequested)
+            while (true)
             {
-                // Interrupted: drop what is still queued (it was never counted), so the stop is prompt.
-                if (item.Bytes is { } dropped) _budget.Give(dropped.Length);
-                continue;
+                if (!queues.Work.TryTake(out var item))
+                {
+                    // Nothing queued: hand over what is done before waiting, so that none of it waits on more input.
+                    if (done.Count > 0) done = queues.Hand(done);
+                    if (!queues.Work.TryTake(out item, Timeout.Infinite, queues.Abandon)) break;
+                }
+                if (cancel.IsCancellationRequested)
+                {
+                    // Interrupted: drop what is still queued (it was never counted), so the stop is prompt.
+                    if (item.Bytes is { } dropped) _budget.Give(dropped.Length);
+                    continue;
+                }
+                if (!item.IsFileEnd)
+                {
+                    done.Add(ProcessSafely(item, known));
+                    if (done.Count == ResultBatch) done = queues.Hand(done);
+                }
+                if (item.CountsAsFile) Interlocked.Increment(ref filesDone.Value);
             }
-            if (!item.IsFileEnd) await results.WriteAsync(ProcessSafely(item, known));
-            if (item.CountsAsFile) Interlocked.Increment(ref filesDone.Value);
+            if (done.Count > 0) queues.Hand(done);
+        }
+        catch (OperationCanceledException) when (queues.Abandoned)
+        {
+            // The writer stopped: what this worker holds is not wanted.
         }
     }
 
@@ -337,7 +373,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
     }
 
     /// <summary>The single writer: commits in batches of <see cref="ImportOptions.BatchSize"/> or every <see cref="ImportOptions.BatchTime"/>.</summary>
-    private void Write(ChannelReader<Result> results, Lazy<(long RunId, bool BulkLoad)> run, Tally tally, Action report)
+    private void Write(BlockingCollection<List<Result>> results, Lazy<(long RunId, bool BulkLoad)> run, Tally tally, Action report)
     {
         RecordWriter? writer = null;
         DocumentWriter? documents = null;
@@ -347,9 +383,9 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         var reportClock = Stopwatch.StartNew();
         try
         {
-            while (WaitToRead(results, transaction is null ? null : options.BatchTime - batchClock.Elapsed, () => Commit(ref transaction, ref inBatch)))
+            while (Next(results, transaction is null ? null : options.BatchTime - batchClock.Elapsed, () => Commit(ref transaction, ref inBatch)) is { } handed)
             {
-                while (results.TryRead(out var result))
+                foreach (var result in handed)
                 {
                     if (result.Outcome == ImportOutcome.Unchanged)
                     {
@@ -406,14 +442,35 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
     }
 
     /// <summary>
-    /// Waits for the next result; when a batch is open and input stalls (a slow standard input), commits it once its
-    /// time is up, so that what was received is not held uncommitted (nor the write lock held) indefinitely.
+    /// Waits for the next results, null when there will be none; when a batch is open and input stalls (a slow standard
+    /// input), commits it once its time is up, so that what was received is not held uncommitted (nor the write lock
+    /// held) indefinitely.
     /// </summary>
-    private static bool WaitToRead(ChannelReader<Result> results, TimeSpan? commitWithin, Action commit)
+    private static List<Result>? Next(BlockingCollection<List<Result>> results, TimeSpan? commitWithin, Action commit)
     {
-        var wait = results.WaitToReadAsync().AsTask();
-        if (commitWithin is { } within && !wait.Wait(within > TimeSpan.Zero ? within : TimeSpan.Zero)) commit();
-        return wait.GetAwaiter().GetResult();
+        List<Result>? handed;
+        if (commitWithin is { } within)
+        {
+            if (results.TryTake(out handed, within > TimeSpan.Zero ? within : TimeSpan.Zero)) return handed;
+            if (results.IsCompleted) return null;
+            commit();
+        }
+        return results.TryTake(out handed, Timeout.Infinite) ? handed : null;
+    }
+
+    /// <summary>The two queues, and the token that releases whoever waits on them when the writer has stopped.</summary>
+    private sealed record Queues(BlockingCollection<WorkItem> Work, BlockingCollection<List<Result>> Results, CancellationToken Abandon)
+    {
+        public bool Abandoned => Abandon.IsCancellationRequested;
+
+        public void Add(WorkItem item) => Work.Add(item, Abandon);
+
+        /// <summary>Hands results to the writer (waiting while its queue is full); returns a new list to fill.</summary>
+        public List<Result> Hand(List<Result> results)
+        {
+            Results.Add(results, Abandon);
+            return new List<Result>(ResultBatch);
+        }
     }
 
     /// <summary>One input to process: a file to read, or a line already read. A file end marks a JSON Lines file done.</summary>
