@@ -50,6 +50,7 @@ public static class ImportBench
             report.Fact("binary", "binary", pith, pith);
             var db = Path.Combine(root, "index.db");
             var warmFresh = WarmPageCache(progress, corpusDir);
+            var speedFresh = MachineSpeed.Ed25519Microseconds(key);
             var fresh = RunImport(pith, db, keyFile, corpusDir, jobs, progress, "fresh import");
             Expect(fresh.Summary, "imported", count);
             Expect(fresh.Summary, "rejected", bad);
@@ -57,10 +58,14 @@ public static class ImportBench
             if (copies != reissued) throw new BenchFailure($"pith import kept {copies} reissued copies, expected {reissued}: {fresh.Summary.ToJsonString()}");
             var dbBytes = new FileInfo(db).Length;
             var warmAgain = WarmPageCache(progress, corpusDir, db);
+            var speedAgain = MachineSpeed.Ed25519Microseconds(key);
             var again = RunImport(pith, db, keyFile, corpusDir, jobs, progress, "re-import");
             report.Fact("warm_seconds", "page cache warmed (not timed)",
                 Math.Round(warmFresh.TotalSeconds + warmAgain.TotalSeconds, 1),
                 $"every input read before the fresh import ({warmFresh.TotalSeconds:F1} s), inputs and index before the re-import ({warmAgain.TotalSeconds:F1} s)");
+            report.Fact("ed25519_microseconds", "machine speed",
+                Math.Round(speedFresh, 1),
+                $"libsodium verify {speedFresh:F1} µs on one thread just before the fresh import, {speedAgain:F1} µs before the re-import (the host's speed varies: read the figures below against these)");
             Expect(again.Summary, "unchanged", count + reissued);
             Expect(again.Summary, "rejected", bad);
 

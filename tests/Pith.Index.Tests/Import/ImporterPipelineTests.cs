@@ -1,0 +1,107 @@
+using System.IO.Pipes;
+using Microsoft.Data.Sqlite;
+using Pith.Index.Import;
+using Pith.Testing;
+using Xunit;
+
+namespace Pith.Index.Tests.Import;
+
+public sealed class ImporterPipelineTests : IDisposable
+{
+    private readonly TestIndex _index = new();
+    private readonly DirectoryInfo _inputs = Directory.CreateTempSubdirectory("pith-stop-");
+
+    public void Dispose()
+    {
+        _index.Dispose();
+        _inputs.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task A_writer_that_fails_with_every_queue_full_releases_the_walk_and_the_workers()
+    {
+        _index.Import(RecordFactory.Create(TestKey.Default));
+        // More inputs than both queues hold, so that when the writer fails the walk waits on a full input queue and the
+        // workers on a full result queue; they must all be released, or Run never returns.
+        for (var i = 0; i < 24_000; i++) File.WriteAllText(Path.Combine(_inputs.FullName, $"{i:D5}.json"), "not a record");
+        var before = File.ReadAllBytes(_index.Path);
+
+        Task<ImportSummary> import;
+        using (var holder = new SqliteConnection($"Data Source={_index.Path};Pooling=False"))
+        {
+            holder.Open();
+            using var transaction = holder.BeginTransaction(deferred: false);
+            using var database = IndexDatabase.Open(_index.Path, create: false, lockTimeout: TimeSpan.FromSeconds(1));
+            import = Task.Run(() => new Importer(database, TestIndex.Verifier, new ImportOptions { Jobs = 2 }).Run([_inputs.FullName]));
+            Assert.True(await Task.WhenAny(import, Task.Delay(TimeSpan.FromSeconds(60))) == import, "the import did not return");
+            transaction.Rollback();
+        }
+
+        var error = await Assert.ThrowsAsync<IndexUnavailableException>(() => import);
+        Assert.Contains("locked", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(_index.Path));
+    }
+
+    [Fact]
+    public async Task What_a_slow_input_sends_is_committed_once_the_batch_time_is_up_while_the_input_stays_open()
+    {
+        _index.Import(RecordFactory.Create(TestKey.Default));
+        var pipe = new AnonymousPipeServerStream(PipeDirection.Out);
+        using var input = new AnonymousPipeClientStream(PipeDirection.In, pipe.ClientSafePipeHandle);
+        using var database = _index.Open();
+        var importer = new Importer(database, TestIndex.Verifier, new ImportOptions { Jobs = 2, BatchTime = TimeSpan.FromMilliseconds(200) })
+        {
+            OpenStandardInput = () => input,
+        };
+        var import = Task.Run(() => importer.Run(["-"]));
+        long seen;
+        bool waiting;
+        try
+        {
+            pipe.Write([.. RecordFactory.ToBytes(RecordFactory.Create(TestKey.Default, sourceId: "2401.00001")), (byte)'\n']);
+            pipe.Flush();
+            // The line waits in an open batch until the batch time is up; then it is committed, input or no input.
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while ((seen = Count("records")) < 2 && clock.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(50);
+            waiting = !import.IsCompleted;
+        }
+        finally
+        {
+            pipe.Dispose(); // the end of the input
+        }
+        var summary = await import;
+
+        Assert.Equal(2, seen);
+        Assert.True(waiting, "the import should have been waiting for more input");
+        Assert.Equal(1, summary.Imported);
+        Assert.Equal(2, Count("records"));
+    }
+
+    [Fact]
+    public void An_interrupted_import_stops_early_and_keeps_exactly_what_it_counted()
+    {
+        for (var i = 0; i < 6_000; i++)
+        {
+            var bytes = RecordFactory.ToBytes(RecordFactory.Create(TestKey.Default, sourceId: $"2401.{i:D5}"));
+            File.WriteAllBytes(Path.Combine(_inputs.FullName, $"{i:D5}.json"), bytes);
+        }
+        using var cancel = new CancellationTokenSource();
+        using var database = IndexDatabase.Open(_index.Path);
+        // Interrupted as soon as the first inputs are written (progress comes from the writer).
+        var summary = new Importer(database, TestIndex.Verifier, new ImportOptions { Jobs = 2, BatchSize = 100 })
+            .Run([_inputs.FullName], progress => { if (progress.Inputs > 0) cancel.Cancel(); }, cancel.Token);
+
+        Assert.True(summary.Interrupted);
+        Assert.InRange(summary.Imported, 1, 5_999);
+        Assert.Equal(summary.Imported, Count("records"));
+    }
+
+    private long Count(string table)
+    {
+        using var connection = new SqliteConnection($"Data Source={_index.Path};Mode=ReadOnly;Pooling=False;Default Timeout=5");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM {table}";
+        return (long)command.ExecuteScalar()!;
+    }
+}
