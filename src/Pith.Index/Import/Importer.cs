@@ -165,10 +165,12 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         == Migrations.TitleSearchTriggers.Length;
 
     /// <summary>The triggers back and every title re-read, in one transaction: the search is in step whenever its triggers exist.</summary>
-    private void RestoreTitleSearch() =>
-        database.Execute("BEGIN IMMEDIATE;\n"
-                         + string.Concat(Migrations.TitleSearchTriggers.Select(t => $"DROP TRIGGER IF EXISTS {t.Name};\n{t.Create};\n"))
-                         + Migrations.RebuildTitleSearch + ";\nCOMMIT;");
+    private void RestoreTitleSearch() => InOneTransaction(TitleSearchRestore());
+
+    private static string TitleSearchRestore() =>
+        string.Concat(Migrations.TitleSearchTriggers.Select(t => $"DROP TRIGGER IF EXISTS {t.Name};\n{t.Create};\n")) + Migrations.RebuildTitleSearch + ";\n";
+
+    private void InOneTransaction(string statements) => database.Execute("BEGIN IMMEDIATE;\n" + statements + "COMMIT;");
 
     private void CreateDeferredIndexes()
     {
@@ -177,8 +179,8 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         // records the peak was in these sorts (303 MiB, against 240 during the load).
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         database.Execute("PRAGMA cache_size = -16384");
-        foreach (var (_, create) in Migrations.DeferredIndexes) database.Execute(create);
-        RestoreTitleSearch();
+        // One transaction, one commit (each costs a sync): the indexes and the title search come back together or not at all.
+        InOneTransaction(string.Concat(Migrations.DeferredIndexes.Select(index => index.Create + ";\n")) + TitleSearchRestore());
     }
 
     private void FinishRun(long runId, Tally tally)
