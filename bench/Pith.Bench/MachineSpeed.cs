@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using Pith.Core.Crypto;
 using Pith.Testing;
@@ -13,25 +12,14 @@ namespace Pith.Bench;
 /// </summary>
 public static class MachineSpeed
 {
-    /// <summary>Microseconds per verify on each core, all cores busy at once.</summary>
+    /// <summary>Microseconds per verify on each core, all cores busy at once (after the usual warm-up).</summary>
     public static double Ed25519Microseconds(TestKey key)
     {
         var message = SHA256.HashData("pith machine speed"u8);
         var signature = key.Sign(message);
-        var cores = Environment.ProcessorCount;
-        var counts = new long[cores];
-        var clock = Stopwatch.StartNew();
-        Parallel.For(0, cores, new ParallelOptions { MaxDegreeOfParallelism = cores }, core =>
+        return Measurement.Parallel("ed25519_yardstick", "libsodium verify, all cores", Environment.ProcessorCount, 1, TimeSpan.FromSeconds(1), _ =>
         {
-            while (clock.Elapsed < TimeSpan.FromSeconds(1))
-            {
-                for (var i = 0; i < 100; i++)
-                {
-                    if (!Libsodium.Instance.Verify(signature, message, key.PublicKey)) throw new BenchFailure("libsodium rejects the test signature");
-                }
-                counts[core] += 100;
-            }
-        });
-        return clock.Elapsed.TotalMicroseconds * cores / counts.Sum();
+            if (!Libsodium.Instance.Verify(signature, message, key.PublicKey)) throw new BenchFailure("libsodium rejects the test signature");
+        }).MicrosecondsPerOperation;
     }
 }

@@ -98,10 +98,7 @@ public sealed class ImporterPipelineTests : IDisposable
 
     private long Count(string table)
     {
-        using var connection = new SqliteConnection($"Data Source={_index.Path};Mode=ReadOnly;Pooling=False;Default Timeout=5");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM {table}";
-        return (long)command.ExecuteScalar()!;
+        using var reader = IndexDatabase.OpenReadOnly(_index.Path, TimeSpan.FromSeconds(5));
+        return reader.Scalar<long>($"SELECT count(*) FROM {table}");
     }
 }
