@@ -31,6 +31,10 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
     // do not wait on it when it gets less CPU for a while.
     private const int QueueLength = 16_384;
 
+    // Paths the walk hands the workers at once. Handed one by one, every path a worker took woke the walk (waiting for
+    // room in the full queue), and its spinning and waking took 2% of the import's CPU.
+    private const int PathBatch = 64;
+
     // Verified records wait here for the writer: room for a commit's pause (its fsync), so that the workers go on
     // verifying meanwhile. The byte budget still bounds the memory they hold.
     private const int ResultQueueLength = 4096;
@@ -82,7 +86,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
             return (StartRun(paths), PrepareIndexes());
         });
 
-        using var work = new BlockingCollection<WorkItem>(QueueLength);
+        using var work = new BlockingCollection<List<WorkItem>>(QueueLength / PathBatch);
         using var results = new BlockingCollection<List<Result>>(ResultQueueLength / ResultBatch);
         // Cancelled when the writer stops early (it failed): releases the producer and the workers wherever they wait.
         using var abandon = new CancellationTokenSource();
@@ -211,6 +215,9 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
     {
         try
         {
+            // Paths are handed in batches; lines (whose bytes count against the budget) and standard input one by one,
+            // so that nothing read waits in a batch for more input.
+            var files = new List<WorkItem>(PathBatch);
             foreach (var item in InputWalker.Expand(paths))
             {
                 // Interrupted: take no more input; what was read is still verified and committed.
@@ -221,18 +228,22 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
                 }
                 else if (item.Input!.IsStandardInput)
                 {
+                    files = queues.Add(files);
                     ProduceStandardInput(item.Input, queues, cancel);
                 }
                 else if (JsonLinesReader.IsJsonLines(item.Input.Path))
                 {
                     // Lines are read here, in order, and verified by the workers in parallel.
+                    files = queues.Add(files);
                     ProduceLines(item.Input, queues, cancel);
                 }
                 else
                 {
-                    queues.Add(new WorkItem(item.Input.Path, null, null, CountsAsFile: true, RegularOnly: item.Input.RegularOnly));
+                    files.Add(new WorkItem(item.Input.Path, null, null, CountsAsFile: true, RegularOnly: item.Input.RegularOnly));
+                    if (files.Count == PathBatch) files = queues.Add(files);
                 }
             }
+            queues.Add(files);
         }
         catch (OperationCanceledException) when (queues.Abandoned)
         {
@@ -257,7 +268,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
             // One document, bounded by what a record may hold (the reader reports anything larger).
             var bytes = BoundedReader.Read(stream, []);
             _budget.Take(bytes.Length);
-            queues.Add(new WorkItem(input.Path, null, bytes, CountsAsFile: true));
+            queues.Add([new WorkItem(input.Path, null, bytes, CountsAsFile: true)]);
         }
     }
 
@@ -284,10 +295,10 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
                     continue;
                 }
                 _budget.Take(bytes!.Length);
-                queues.Add(new WorkItem(input.Path, line, bytes, CountsAsFile: false));
+                queues.Add([new WorkItem(input.Path, line, bytes, CountsAsFile: false)]);
             }
         }
-        queues.Add(new WorkItem(input.Path, null, null, CountsAsFile: true, IsFileEnd: true));
+        queues.Add([new WorkItem(input.Path, null, null, CountsAsFile: true, IsFileEnd: true)]);
     }
 
     private void Work(Queues queues, HashSet<UInt256> known, StrongBox<long> filesDone, CancellationToken cancel)
@@ -297,24 +308,27 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         {
             while (true)
             {
-                if (!queues.Work.TryTake(out var item))
+                if (!queues.Work.TryTake(out var batch))
                 {
                     // Nothing queued: hand over what is done before waiting, so that none of it waits on more input.
                     if (done.Count > 0) done = queues.Hand(done);
-                    if (!queues.Work.TryTake(out item, Timeout.Infinite, queues.Abandon)) break;
+                    if (!queues.Work.TryTake(out batch, Timeout.Infinite, queues.Abandon)) break;
                 }
-                if (cancel.IsCancellationRequested)
+                foreach (var item in batch)
                 {
-                    // Interrupted: drop what is still queued (it was never counted), so the stop is prompt.
-                    if (item.Bytes is { } dropped) _budget.Give(dropped.Length);
-                    continue;
+                    if (cancel.IsCancellationRequested)
+                    {
+                        // Interrupted: drop what is still queued (it was never counted), so the stop is prompt.
+                        if (item.Bytes is { } dropped) _budget.Give(dropped.Length);
+                        continue;
+                    }
+                    if (!item.IsFileEnd)
+                    {
+                        done.Add(ProcessSafely(item, known));
+                        if (done.Count == ResultBatch) done = queues.Hand(done);
+                    }
+                    if (item.CountsAsFile) Interlocked.Increment(ref filesDone.Value);
                 }
-                if (!item.IsFileEnd)
-                {
-                    done.Add(ProcessSafely(item, known));
-                    if (done.Count == ResultBatch) done = queues.Hand(done);
-                }
-                if (item.CountsAsFile) Interlocked.Increment(ref filesDone.Value);
             }
             if (done.Count > 0) queues.Hand(done);
         }
@@ -461,11 +475,17 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
     }
 
     /// <summary>The two queues, and the token that releases whoever waits on them when the writer has stopped.</summary>
-    private sealed record Queues(BlockingCollection<WorkItem> Work, BlockingCollection<List<Result>> Results, CancellationToken Abandon)
+    private sealed record Queues(BlockingCollection<List<WorkItem>> Work, BlockingCollection<List<Result>> Results, CancellationToken Abandon)
     {
         public bool Abandoned => Abandon.IsCancellationRequested;
 
-        public void Add(WorkItem item) => Work.Add(item, Abandon);
+        /// <summary>Hands inputs to the workers (none if empty; waiting while their queue is full); returns a list to fill next.</summary>
+        public List<WorkItem> Add(List<WorkItem> items)
+        {
+            if (items.Count == 0) return items;
+            Work.Add(items, Abandon);
+            return new List<WorkItem>(PathBatch);
+        }
 
         /// <summary>Hands results to the writer (waiting while its queue is full); returns a new list to fill.</summary>
         public List<Result> Hand(List<Result> results)
