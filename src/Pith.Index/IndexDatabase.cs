@@ -188,6 +188,8 @@ public sealed class IndexDatabase : IDisposable
         // three or four whole, where a 16 KiB page often held one and a half-empty rest (100k records: 908 MB of index
         // against 1,040 MB, and shorter commits; the import issue's note has the figures).
         if (version == 0) Execute("PRAGMA page_size = 32768");
+        // Off for the migration (it cannot change inside a transaction), checked before the commit; Open turns it back on.
+        Execute("PRAGMA foreign_keys = OFF");
         using var transaction = Connection.BeginTransaction();
         // Another process may have migrated between the check and the lock.
         version = CheckedVersion();
@@ -195,6 +197,12 @@ public sealed class IndexDatabase : IDisposable
         {
             Execute(Migrations.Steps[step]);
             Execute($"PRAGMA user_version = {step + 1}");
+        }
+        // A migration may rebuild a table others refer to: every reference must hold before the commit.
+        if (Scalar<long>("SELECT count(*) FROM pragma_foreign_key_check") > 0)
+        {
+            throw new IndexUnavailableException(
+                $"{Path} has rows that refer to rows it does not hold (PRAGMA foreign_key_check); it was not upgraded to schema {Migrations.Latest} and was not modified");
         }
         transaction.Commit();
     }

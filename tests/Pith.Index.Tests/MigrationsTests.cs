@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Pith.Index.Query;
 using Xunit;
 
 namespace Pith.Index.Tests;
@@ -35,5 +36,65 @@ public sealed class MigrationsTests : IDisposable
         Assert.Equal("pith_number_record 0", db.Scalar<string>("SELECT document_type || ' ' || unsigned FROM records"));
         Assert.Equal("1 pith_number_record", db.Scalar<string>("SELECT group_concat(record_id || ' ' || document_type) FROM record_document_types"));
         Assert.Equal(0, db.Scalar<long>("SELECT count(*) FROM record_documents"));
+    }
+    [Fact]
+    public void A_version_3_index_moves_the_stored_bytes_out_of_records_and_show_reads_them_the_same_before_and_after()
+    {
+        const string number = "pith:2023:3V7SYW4G2357KRLWH4ESWW6RSL";
+        var path = Path.Combine(_folder.FullName, "v3.db");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=false"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = string.Join(";\n", Migrations.Steps.Take(3)) + $"""
+                ;PRAGMA user_version = 3;
+                INSERT INTO import_runs (started_at, sources) VALUES ('2026-01-01T00:00:00Z', '[]');
+                INSERT INTO records (pith_number, code, digest, year, source_kind, source_id, source_version, title, key_id, signature,
+                                     imported_at, imported_from, run_id, bytes_sha256, original)
+                VALUES ('{number}', '3V7SYW4G2357KRLWH4ESWW6RSL', x'00', '2023', 'arxiv', '2310.05918', 1, 'Strings on orbifolds',
+                        'pith-v1-2026-05', 'c2ln', '2026-01-01T00:00:00Z', 'r.json', 1, x'01', CAST('[1]' AS BLOB));
+                INSERT INTO aliases VALUES (1, 'arxiv', '2310.05918', '2310.05918');
+                """;
+            command.ExecuteNonQuery();
+        }
+        var match = new RecordMatch(1, number, "2310.05918", 1);
+        // A reader never migrates: it reads an older index where that index keeps the bytes.
+        using (var reader = IndexReader.Open(path)) Assert.Equal("[1]"u8.ToArray(), reader.ReadRecord(match).Original);
+
+        using (var db = IndexDatabase.Open(path))
+        {
+            Assert.Equal(Migrations.Latest, db.Scalar<long>("PRAGMA user_version"));
+            Assert.Equal(0, db.Scalar<long>("SELECT count(*) FROM pragma_table_info('records') WHERE name = 'original'"));
+            Assert.Equal("1 5B315D", db.Scalar<string>("SELECT record_id || ' ' || hex(original) FROM record_originals"));
+            // The rebuilt table has its indexes, search triggers and view back, and the search holds its titles.
+            Assert.Equal(6, db.Scalar<long>(
+                "SELECT count(*) FROM sqlite_master WHERE name IN ('records_code', 'records_source', 'records_fts_insert', 'records_fts_delete', " +
+                "'records_fts_update', 'record_document_types')"));
+            Assert.Equal(1, db.Scalar<long>("SELECT rowid FROM records_fts WHERE records_fts MATCH 'orbifolds'"));
+            Assert.Equal("records", db.Scalar<string>("SELECT \"table\" FROM pragma_foreign_key_list('aliases')"));
+        }
+        using (var reader = IndexReader.Open(path)) Assert.Equal("[1]"u8.ToArray(), reader.ReadRecord(match).Original);
+    }
+
+    [Fact]
+    public void An_index_with_a_row_that_refers_to_no_record_is_not_upgraded_and_left_as_it_was()
+    {
+        var path = Path.Combine(_folder.FullName, "orphan.db");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=false;Foreign Keys=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            // An alias of record 7, which is not there: written with foreign keys off, as only a hand edit could.
+            command.CommandText = string.Join(";\n", Migrations.Steps.Take(3)) +
+                ";PRAGMA user_version = 3; INSERT INTO aliases VALUES (7, 'arxiv', '2310.05918', '2310.05918');";
+            command.ExecuteNonQuery();
+        }
+        var before = File.ReadAllBytes(path);
+
+        var e = Assert.Throws<IndexUnavailableException>(() => IndexDatabase.Open(path));
+
+        Assert.Equal($"{path} has rows that refer to rows it does not hold (PRAGMA foreign_key_check); it was not upgraded to schema {Migrations.Latest} " +
+                     "and was not modified", e.Message);
+        Assert.Equal(before, File.ReadAllBytes(path));
     }
 }

@@ -27,7 +27,8 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
     // Per copy: its record's columns, then its own imported_from, bytes_sha256, original, document type and unsigned mark.
     private static readonly (AuditedCopy Copy, string Sql)[] Passes =
     [
-        (AuditedCopy.Current, $"SELECT {Columns}, r.imported_from, r.bytes_sha256, r.original, r.document_type, r.unsigned FROM records r ORDER BY r.id"),
+        (AuditedCopy.Current, $"SELECT {Columns}, r.imported_from, r.bytes_sha256, o.original, r.document_type, r.unsigned " +
+                              "FROM records r LEFT JOIN record_originals o ON o.record_id = r.id ORDER BY r.id"),
         // Older copies are record documents only: a bundle or state file is never a copy of a record (see record_document_types).
         (AuditedCopy.History, $"SELECT {Columns}, h.imported_from, h.bytes_sha256, h.original, '{DocumentType.Record}', 0 " +
                               "FROM record_history h JOIN records r ON r.id = h.record_id ORDER BY h.id"),
@@ -82,7 +83,7 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
                 while (batch.Count < BatchRows && bytes < BatchBytes && (more = reader.Read()))
                 {
                     var copy = StoredCopy.Read(reader, copyKind, copyKind == AuditedCopy.Current ? ReadAliases(aliases, aliasId, reader.GetInt64(0)) : null);
-                    bytes += copy.Original.Length;
+                    bytes += copy.Original?.Length ?? 0;
                     batch.Add(copy);
                 }
                 var problems = new List<(string, string)>[batch.Count];
@@ -120,6 +121,12 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
                 problems.Add(("stored." + column, $"the index says {Show(stored)}, the record derives {Show(derived)}"));
         }
 
+        // The bytes of a current record are kept in a table of their own: a row may have lost them.
+        if (copy.Original is null)
+        {
+            problems.Add(("original", "the index holds no stored bytes for this record"));
+            return problems;
+        }
         var sha = SHA256.HashData(copy.Original);
         if (!sha.AsSpan().SequenceEqual(copy.BytesSha256))
         {
@@ -167,13 +174,13 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
     /// <summary>One stored copy as read, with its record's columns (and, for a current record, its alias rows).</summary>
     private sealed record StoredCopy(
         AuditedCopy Copy, string PithNumber, string Code, byte[] Digest, string Year, string SourceKind, string SourceId, long SourceVersion,
-        string? Title, string KeyId, string Signature, string ImportedFrom, byte[] BytesSha256, byte[] Original, string DocumentType, bool Unsigned,
+        string? Title, string KeyId, string Signature, string ImportedFrom, byte[] BytesSha256, byte[]? Original, string DocumentType, bool Unsigned,
         IReadOnlyList<(string Kind, string Value, string Normalized)>? Aliases)
     {
         public static StoredCopy Read(SqliteDataReader reader, AuditedCopy copy, IReadOnlyList<(string, string, string)>? aliases) =>
             new(copy, reader.GetString(1), reader.GetString(2), (byte[])reader.GetValue(3), reader.GetString(4), reader.GetString(5),
                 reader.GetString(6), reader.GetInt64(7), reader.IsDBNull(8) ? null : reader.GetString(8), reader.GetString(9),
-                reader.GetString(10), reader.GetString(11), (byte[])reader.GetValue(12), (byte[])reader.GetValue(13),
+                reader.GetString(10), reader.GetString(11), (byte[])reader.GetValue(12), reader.IsDBNull(13) ? null : (byte[])reader.GetValue(13),
                 reader.GetString(14), reader.GetInt64(15) != 0, aliases);
     }
 }

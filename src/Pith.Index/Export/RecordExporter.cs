@@ -21,11 +21,12 @@ public sealed class RecordExporter(IndexDatabase database)
         {
             using var transaction = database.Connection.BeginTransaction(deferred: true);
             var tally = new Tally();
-            var records = Write("SELECT original, document_type FROM records ORDER BY id", output, tally, cancel);
-            var copies = history ? Write($"SELECT original, '{DocumentType.Record}' FROM record_history ORDER BY id", output, tally, cancel) : 0;
+            var records = Write("SELECT o.original, r.document_type, r.pith_number FROM records r LEFT JOIN record_originals o ON o.record_id = r.id ORDER BY r.id",
+                output, tally, cancel);
+            var copies = history ? Write($"SELECT original, '{DocumentType.Record}', NULL FROM record_history ORDER BY id", output, tally, cancel) : 0;
             var documents = Write(
                 """
-                SELECT d.original, d.document_type FROM record_documents d JOIN records r ON r.id = d.record_id
+                SELECT d.original, d.document_type, NULL FROM record_documents d JOIN records r ON r.id = d.record_id
                 WHERE d.bytes_sha256 <> r.bytes_sha256 ORDER BY d.id
                 """, output, tally, cancel);
             return new ExportSummary(records, copies, documents, tally.StateFiles, tally.Reflowed);
@@ -36,7 +37,10 @@ public sealed class RecordExporter(IndexDatabase database)
         }
     }
 
-    /// <summary>Writes each row's original (column 0) as a line; column 1 is its document type. Returns the lines written.</summary>
+    /// <summary>
+    /// Writes each row's original (column 0) as a line; column 1 is its document type, column 2 its record's Pith number
+    /// when the bytes are kept apart from the row (and may be missing). Returns the lines written.
+    /// </summary>
     private long Write(string sql, Stream output, Tally tally, CancellationToken cancel)
     {
         using var command = database.Connection.CreateCommand();
@@ -46,6 +50,9 @@ public sealed class RecordExporter(IndexDatabase database)
         while (reader.Read())
         {
             cancel.ThrowIfCancellationRequested();
+            // Never a silent gap in an export: a record whose bytes are gone stops it (pith audit names every such record).
+            if (reader.IsDBNull(0))
+                throw new IndexUnavailableException($"{database.Path}: {reader.GetString(2)} has no stored bytes (pith audit lists what is damaged)");
             var (line, changed) = ExportLine.Of((byte[])reader.GetValue(0));
             output.Write(line.Span);
             output.WriteByte((byte)'\n');

@@ -33,10 +33,10 @@ internal sealed class DocumentWriter : IDisposable
         _replace = _commands.Add(
             """
             UPDATE records SET key_id = $key_id, signature = $signature, imported_at = $imported_at, imported_from = $imported_from,
-                               run_id = $run_id, bytes_sha256 = $bytes_sha256, original = $original, document_type = $document_type, unsigned = 0
+                               run_id = $run_id, bytes_sha256 = $bytes_sha256, document_type = $document_type, unsigned = 0
             WHERE id = $id
             """,
-            "$key_id", "$signature", "$imported_at", "$imported_from", "$run_id", "$bytes_sha256", "$original", "$document_type", "$id");
+            "$key_id", "$signature", "$imported_at", "$imported_from", "$run_id", "$bytes_sha256", "$document_type", "$id");
     }
 
     public void Dispose() => _commands.Dispose();
@@ -62,7 +62,8 @@ internal sealed class DocumentWriter : IDisposable
         if (currentType == DocumentType.State && !unsigned)
         {
             Execute(_replace, ("$key_id", keyId), ("$signature", signature), ("$imported_at", now), ("$imported_from", importedFrom),
-                ("$run_id", _runId), ("$bytes_sha256", bytesSha256), ("$original", original), ("$document_type", documentType), ("$id", id));
+                ("$run_id", _runId), ("$bytes_sha256", bytesSha256), ("$document_type", documentType), ("$id", id));
+            _records.ReplaceOriginal(id, original);
         }
         return ImportOutcome.Noted;
     }

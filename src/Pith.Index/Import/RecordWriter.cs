@@ -19,9 +19,11 @@ internal sealed class RecordWriter : IDisposable
     private readonly SqliteCommand _inHistory;
     private readonly Statement _insert;
     private readonly Statement _insertAliases;
+    private readonly Statement _insertOriginal;
     private readonly SqliteCommand _toHistoryFromCurrent;
     private readonly SqliteCommand _toHistoryNew;
     private readonly SqliteCommand _replace;
+    private readonly SqliteCommand _replaceOriginal;
     private readonly SqliteCommand _reject;
 
     public RecordWriter(SqliteConnection connection, long runId)
@@ -38,15 +40,17 @@ internal sealed class RecordWriter : IDisposable
         _insert = Statement.Prepare(connection,
             """
             INSERT INTO records (pith_number, code, digest, year, source_kind, source_id, source_version, title, key_id, signature,
-                                 updated_at, imported_at, imported_from, run_id, bytes_sha256, original, document_type, unsigned)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+                                 updated_at, imported_at, imported_from, run_id, bytes_sha256, document_type, unsigned)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
             ON CONFLICT (pith_number) DO NOTHING
             """);
         _insertAliases = Statement.Prepare(connection, "INSERT INTO aliases (record_id, kind, value, normalized) VALUES (?1, ?2, ?3, ?4)");
+        _insertOriginal = Statement.Prepare(connection, "INSERT INTO record_originals (record_id, original) VALUES (?1, ?2)");
         _toHistoryFromCurrent = _commands.Add(
             """
             INSERT OR IGNORE INTO record_history (record_id, updated_at, imported_at, imported_from, run_id, bytes_sha256, original)
-            SELECT id, updated_at, imported_at, imported_from, run_id, bytes_sha256, original FROM records WHERE id = $id
+            SELECT r.id, r.updated_at, r.imported_at, r.imported_from, r.run_id, r.bytes_sha256, o.original
+            FROM records r JOIN record_originals o ON o.record_id = r.id WHERE r.id = $id
             """,
             "$id");
         _toHistoryNew = _commands.Add(
@@ -59,11 +63,11 @@ internal sealed class RecordWriter : IDisposable
             """
             UPDATE records SET title = $title, key_id = $key_id, signature = $signature, updated_at = $updated_at,
                                imported_at = $imported_at, imported_from = $imported_from, run_id = $run_id,
-                               bytes_sha256 = $bytes_sha256, original = $original,
-                               document_type = 'pith_number_record', unsigned = 0
+                               bytes_sha256 = $bytes_sha256, document_type = 'pith_number_record', unsigned = 0
             WHERE id = $id
             """,
-            "$id", "$title", "$key_id", "$signature", "$updated_at", "$imported_at", "$imported_from", "$run_id", "$bytes_sha256", "$original");
+            "$id", "$title", "$key_id", "$signature", "$updated_at", "$imported_at", "$imported_from", "$run_id", "$bytes_sha256");
+        _replaceOriginal = _commands.Add("UPDATE record_originals SET original = $original WHERE record_id = $id", "$id", "$original");
         _reject = _commands.Add("INSERT INTO rejects (run_id, path, line, reason) VALUES ($run_id, $path, $line, $reason)",
             "$run_id", "$path", "$line", "$reason");
     }
@@ -73,6 +77,7 @@ internal sealed class RecordWriter : IDisposable
         _commands.Dispose();
         _insert.Dispose();
         _insertAliases.Dispose();
+        _insertOriginal.Dispose();
     }
 
     /// <summary>Binds every command to the transaction under way (Microsoft.Data.Sqlite requires it; raw statements need not).</summary>
@@ -100,8 +105,9 @@ internal sealed class RecordWriter : IDisposable
             }
             WriterCommands.Bind(_replace, ("$id", id), ("$title", record.Title), ("$key_id", keyId), ("$signature", record.SignatureB64),
                 ("$updated_at", record.UpdatedAt), ("$imported_at", now), ("$imported_from", importedFrom), ("$run_id", _runId),
-                ("$bytes_sha256", bytesSha256), ("$original", original.ToArray()));
+                ("$bytes_sha256", bytesSha256));
             _replace.ExecuteNonQuery();
+            ReplaceOriginal(id, original.ToArray());
             return replacesDocument ? ImportOutcome.Noted : ImportOutcome.Updated;
         }
         WriterCommands.Bind(_toHistoryNew, ("$id", id), ("$updated_at", record.UpdatedAt), ("$imported_at", now), ("$imported_from", importedFrom),
@@ -109,6 +115,9 @@ internal sealed class RecordWriter : IDisposable
         _toHistoryNew.ExecuteNonQuery();
         return ImportOutcome.Historical;
     }
+
+    /// <summary>The stored bytes of the record in row <paramref name="id"/> become these (a newer copy, or a document that takes the row's place).</summary>
+    internal void ReplaceOriginal(long id, byte[] original) => WriterCommands.Bind(_replaceOriginal, ("$id", id), ("$original", original)).ExecuteNonQuery();
 
     public void WriteReject(Reject reject)
     {
@@ -149,12 +158,14 @@ internal sealed class RecordWriter : IDisposable
         _insert.Bind(13, importedFrom);
         _insert.Bind(14, _runId);
         _insert.Bind(15, bytesSha256);
-        _insert.Bind(16, original.Span);
-        _insert.Bind(17, documentType);
-        _insert.Bind(18, unsigned ? 1 : 0);
+        _insert.Bind(16, documentType);
+        _insert.Bind(17, unsigned ? 1 : 0);
         // No row inserted: the Pith number is stored already (DO NOTHING).
         if (_insert.Execute() == 0) return null;
         var id = _insert.LastInsertRowId;
+        _insertOriginal.Bind(1, id);
+        _insertOriginal.Bind(2, original.Span);
+        _insertOriginal.Execute();
         _insertAliases.Bind(1, id);
         foreach (var alias in record.Aliases)
         {

@@ -19,6 +19,9 @@ public sealed class IndexReader : IDisposable
     // The schema version that added bundles and state files (records.unsigned, record_document_types).
     private const long BundlesSchema = 3;
 
+    // The schema version that moved the stored bytes of current records out of records, into record_originals.
+    private const long OriginalsSchema = 4;
+
 
     private readonly sqlite3 _db;
 
@@ -77,9 +80,10 @@ public sealed class IndexReader : IDisposable
         var documents = _version >= BundlesSchema
             ? "unsigned, (SELECT group_concat(document_type, ' ') FROM (SELECT document_type FROM record_document_types WHERE record_id = ?1 ORDER BY 1))"
             : "0, 'pith_number_record'";
+        var original = _version >= OriginalsSchema ? "(SELECT original FROM record_originals WHERE record_id = ?1)" : "original";
         using var row = Prepare(
             $"""
-            SELECT title, key_id, updated_at, imported_at, imported_from, run_id, original,
+            SELECT title, key_id, updated_at, imported_at, imported_from, run_id, {original},
                    (SELECT count(*) FROM record_history WHERE record_id = ?1), source_kind, {documents}
             FROM records WHERE id = ?1
             """);

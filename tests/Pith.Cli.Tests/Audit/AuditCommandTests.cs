@@ -39,7 +39,7 @@ public sealed class AuditCommandTests : IDisposable
             var offset = from + found + needle.Length - "aper\"".Length - 1; // the 'p' of "paper"
             Assert.Equal((byte)'p', file[offset]);
             FlipTo(offset, (byte)'q');
-            flipped = IndexFile.Query(_corpus.Db, "SELECT 1 FROM records WHERE instr(original, CAST('Tamper target qaper' AS BLOB)) > 0").Count == 1;
+            flipped = IndexFile.Query(_corpus.Db, "SELECT 1 FROM record_originals WHERE instr(original, CAST('Tamper target qaper' AS BLOB)) > 0").Count == 1;
             if (!flipped) FlipTo(offset, (byte)'p');
         }
         Assert.True(flipped, "the record's stored bytes are in the file");
@@ -73,7 +73,7 @@ public sealed class AuditCommandTests : IDisposable
             // A forged older copy (another record's bytes, with their hash) and a column edited behind pith's back.
             command.CommandText =
                 """
-                UPDATE record_history SET original = (SELECT original FROM records WHERE title = 'Strings on orbifolds'),
+                UPDATE record_history SET original = (SELECT o.original FROM records r JOIN record_originals o ON o.record_id = r.id WHERE r.title = 'Strings on orbifolds'),
                                           bytes_sha256 = (SELECT bytes_sha256 FROM records WHERE title = 'Strings on orbifolds');
                 UPDATE records SET title = 'Strings on orbifolds (edited)' WHERE title = 'Strings on orbifolds';
                 """;
@@ -96,6 +96,33 @@ public sealed class AuditCommandTests : IDisposable
         Assert.Equal(1, root.GetProperty("history_copies").GetInt64());
         Assert.Equal(1, root.GetProperty("failed_records").GetInt64());
         Assert.Equal(1, root.GetProperty("failed_history_copies").GetInt64());
+    }
+
+    [Fact]
+    public void A_record_whose_stored_bytes_were_deleted_is_named_by_audit_and_stops_an_export()
+    {
+        // The bytes of a current record live in a table of their own: a row there deleted behind pith's back must not go unseen.
+        var bereft = PithNumberOf("Strings on orbifolds");
+        using (var connection = IndexFile.Open(_corpus.Db))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"DELETE FROM record_originals WHERE record_id = (SELECT id FROM records WHERE pith_number = '{bereft}')";
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        var audit = Audit("--json");
+        audit.AssertExit(1);
+        using var document = JsonDocument.Parse(Assert.Single(audit.StdoutLines));
+        var failure = Assert.Single(document.RootElement.GetProperty("failures").EnumerateArray());
+        Assert.Equal(bereft, failure.GetProperty("pith_number").GetString());
+        Assert.Equal("original", Assert.Single(failure.GetProperty("problems").EnumerateArray()).GetProperty("check").GetString());
+        Assert.Equal(IndexedCorpus.Records, document.RootElement.GetProperty("records").GetInt64());
+
+        var exported = Path.Combine(Path.GetDirectoryName(_corpus.Db)!, "export.jsonl");
+        var export = _corpus.Run("export", "--out", exported);
+        export.AssertExit(2);
+        Assert.Equal($"pith: {_corpus.Db}: {bereft} has no stored bytes (pith audit lists what is damaged)", Assert.Single(export.StderrLines));
+        Assert.False(File.Exists(exported));
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public sealed class ImportBundleTests : IDisposable
             "1 | pith_open_graph_bundle",
         ], expected);
         Assert.Equal(expected, Sources(bundleFirst));
-        // records.original keeps its meaning: the record document's bytes, once one was imported.
+        // The record's stored bytes are the record document's, once one was imported.
         Assert.Equal(_recordBytes, IndexFile.Original(bundleFirst));
         Assert.Equal(1, IndexFile.Count(bundleFirst, "records"));
         Assert.Equal(0, IndexFile.Count(bundleFirst, "record_history"));

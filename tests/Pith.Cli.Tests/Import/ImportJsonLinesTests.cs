@@ -87,7 +87,7 @@ public sealed class ImportJsonLinesTests : IDisposable
             IndexFile.Query(Db, "SELECT imported_from || '|' || pith_number FROM records"));
         using var connection = IndexFile.Open(Db);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT original FROM records";
+        command.CommandText = "SELECT original FROM record_originals";
         // Stored exactly as it came, indentation and all.
         Assert.Equal(pretty, (byte[])command.ExecuteScalar()!);
     }

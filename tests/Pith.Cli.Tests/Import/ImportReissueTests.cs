@@ -101,7 +101,7 @@ public sealed class ImportReissueTests : IDisposable
         using var connection = IndexFile.Open(db);
         using (var current = connection.CreateCommand())
         {
-            current.CommandText = "SELECT pith_number, updated_at, original, imported_from FROM records";
+            current.CommandText = "SELECT r.pith_number, r.updated_at, o.original, r.imported_from FROM records r JOIN record_originals o ON o.record_id = r.id";
             using var reader = current.ExecuteReader();
             Assert.True(reader.Read());
             Assert.Equal(_pithNumber, reader.GetString(0));

@@ -39,7 +39,7 @@ public sealed class ImportSamplesTests : IDisposable
         {
             using var connection = IndexFile.Open(Db);
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT original FROM records WHERE pith_number = $n";
+            command.CommandText = "SELECT o.original FROM records r JOIN record_originals o ON o.record_id = r.id WHERE r.pith_number = $n";
             command.Parameters.AddWithValue("$n", number);
             Assert.Equal(Samples.ReadBytes(path), (byte[])command.ExecuteScalar()!);
         }

@@ -19,9 +19,9 @@ public static class IndexFile
         lines.AddRange(Lines(connection, "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name", "schema"));
         lines.AddRange(Lines(connection,
             """
-            SELECT pith_number, code, digest, year, source_kind, source_id, source_version, title, key_id, signature,
-                   updated_at, bytes_sha256, original, imported_from
-            FROM records ORDER BY pith_number
+            SELECT r.pith_number, r.code, r.digest, r.year, r.source_kind, r.source_id, r.source_version, r.title, r.key_id, r.signature,
+                   r.updated_at, r.bytes_sha256, o.original, r.imported_from
+            FROM records r LEFT JOIN record_originals o ON o.record_id = r.id ORDER BY r.pith_number
             """, "record"));
         lines.AddRange(Lines(connection,
             """
@@ -36,18 +36,18 @@ public static class IndexFile
         return lines;
     }
 
-    /// <summary>The records table exactly, every column (import times and run ids included), in row order.</summary>
+    /// <summary>The records table exactly, every column (import times and run ids included), with its stored bytes, in row order.</summary>
     public static IReadOnlyList<string> RecordRows(string path)
     {
         using var connection = Open(path);
-        return Lines(connection, "SELECT * FROM records ORDER BY id", "row");
+        return Lines(connection, "SELECT r.*, o.* FROM records r LEFT JOIN record_originals o ON o.record_id = r.id ORDER BY r.id", "row");
     }
 
-    /// <summary>The <c>original</c> bytes of the only record in the index.</summary>
+    /// <summary>The stored bytes of the only record in the index.</summary>
     public static byte[] Original(string path)
     {
         using var connection = Open(path);
-        return (byte[])Scalar(connection, "SELECT original FROM records")!;
+        return (byte[])Scalar(connection, "SELECT original FROM record_originals")!;
     }
 
     /// <summary>What <c>PRAGMA integrity_check</c> says: "ok" for a sound file.</summary>

@@ -30,10 +30,12 @@ public sealed class ResolveAmbiguityTests : IDisposable
         insert.CommandText =
             """
             INSERT INTO records (pith_number, code, digest, year, source_kind, source_id, source_version, title, key_id, signature,
-                                 updated_at, imported_at, imported_from, run_id, bytes_sha256, original)
+                                 updated_at, imported_at, imported_from, run_id, bytes_sha256)
             SELECT $number, $code, digest, '2020', source_kind, '2001.00077', 1, 'The twin', key_id, signature,
-                   updated_at, imported_at, 'twin.json', run_id, bytes_sha256, original
+                   updated_at, imported_at, 'twin.json', run_id, bytes_sha256
             FROM records WHERE pith_number = $seed;
+            INSERT INTO record_originals (record_id, original)
+            SELECT last_insert_rowid(), o.original FROM records r JOIN record_originals o ON o.record_id = r.id WHERE r.pith_number = $seed;
             INSERT INTO aliases (record_id, kind, value, normalized)
             VALUES (last_insert_rowid(), 'pith_short_8', substr($code, 1, 8), substr($code, 1, 8)),
                    (last_insert_rowid(), 'pith_short_12', substr($code, 1, 12), substr($code, 1, 12)),

@@ -33,8 +33,9 @@ public sealed class AliasResolverTests : IDisposable
         db.Execute(
             $"""
             INSERT INTO records (id, pith_number, code, digest, year, source_kind, source_id, source_version, key_id, signature,
-                                 imported_at, imported_from, run_id, bytes_sha256, original)
-            VALUES ({id}, '{number}', '{code}', x'00', '2024', 'arxiv', '{sourceId}', {version}, 'k', 's', 'now', 'f', 1, x'00', x'7b7d')
+                                 imported_at, imported_from, run_id, bytes_sha256)
+            VALUES ({id}, '{number}', '{code}', x'00', '2024', 'arxiv', '{sourceId}', {version}, 'k', 's', 'now', 'f', 1, x'00');
+            INSERT INTO record_originals (record_id, original) VALUES ({id}, x'7b7d');
             """);
         foreach (var alias in PithAliases.Derive(sourceId, version, number))
             db.Execute($"INSERT INTO aliases VALUES ({id}, '{alias.Kind}', '{alias.Value}', '{PithAliases.NormalizeForLookup(alias.Kind, alias.Value)}')");
