@@ -11,19 +11,28 @@ public static class BoundedReader
 {
     public const int Limit = JsonDocumentReader.MaxBytes + 1;
 
+    internal static readonly ReadOutcome NotRegularFile = new(null, null, "not a regular file (a FIFO, socket or device): skipped");
+
     /// <summary>
     /// The file's bytes; or, for a file larger than a record may be, its size; or why it cannot be read. With a
     /// <paramref name="pool"/>, a regular file is read into an array rented from it (longer than the file: see
     /// <see cref="ReadOutcome.Length"/>), which the caller returns: a bulk import then allocates no array per file.
+    /// <paramref name="listed"/> is what the folder's listing said the file is (<see cref="Input.Kind"/>).
     /// </summary>
-    public static ReadOutcome ReadFile(string path, bool regularOnly = false, ArrayPool<byte>? pool = null)
+    public static ReadOutcome ReadFile(string path, bool regularOnly = false, ArrayPool<byte>? pool = null, EntryKind listed = EntryKind.Unknown)
     {
-        // A FIFO found in a folder would block the open for ever; a device or socket is no record either.
-        if (regularOnly && !FileKind.IsRegularFile(path))
-            return new ReadOutcome(null, null, "not a regular file (a FIFO, socket or device): skipped");
+        if (regularOnly)
+        {
+            // A FIFO found in a folder would block the open for ever; a device or socket is no record either. A
+            // regular file by the listing needs no stat: the native read opens it without blocking and checks it.
+            if (listed == EntryKind.Special || listed != EntryKind.RegularFile && !FileKind.IsRegularFile(path)) return NotRegularFile;
+            if (NativeFileReader.TryRead(path, pool) is { } read) return read;
+            // Not read there: what the listing said may no longer hold.
+            if (listed == EntryKind.RegularFile && !FileKind.IsRegularFile(path)) return NotRegularFile;
+        }
         try
         {
-            // One open, one fstat, one read (of one byte more than the size, to see the end): imports read many files.
+            // Paths the user named (perhaps pipes), other systems, and files the native read left.
             using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
             using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
             // A pipe (e.g. <(curl ...)) or a device cannot seek: read it as a stream, bounded.

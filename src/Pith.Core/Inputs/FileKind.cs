@@ -29,6 +29,22 @@ public static partial class FileKind
         return (BitConverter.ToInt32(status[4..]) & TypeMask) == RegularFile;
     }
 
+    /// <summary>
+    /// Whether an open file is a regular file, and its size (Size is the int64 at offset 16); false if fstat fails.
+    /// Throws DllNotFoundException or EntryPointNotFoundException if the shim is missing.
+    /// </summary>
+    internal static bool TryGetStatus(int descriptor, out bool isRegularFile, out long size)
+    {
+        Span<byte> status = stackalloc byte[512];
+        var failed = FStat(descriptor, ref MemoryMarshal.GetReference(status)) != 0;
+        isRegularFile = !failed && (BitConverter.ToInt32(status[4..]) & TypeMask) == RegularFile;
+        size = failed ? 0 : BitConverter.ToInt64(status[16..]);
+        return !failed;
+    }
+
     [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_Stat", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Stat(string path, ref byte status);
+
+    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_FStat")]
+    private static partial int FStat(nint descriptor, ref byte status);
 }

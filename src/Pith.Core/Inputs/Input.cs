@@ -9,4 +9,7 @@ public sealed record Input(string Path, bool RegularOnly = false)
     public const string StandardInputName = "-";
 
     public bool IsStandardInput => Path == StandardInputName;
+
+    /// <summary>What the folder's listing said the file is; for a <see cref="EntryKind.RegularFile"/> the reader needs no stat.</summary>
+    public EntryKind Kind { get; init; }
 }

@@ -7,7 +7,9 @@ namespace Pith.Core.Inputs;
 /// </summary>
 public static class InputWalker
 {
-    public static IEnumerable<Either> Expand(IEnumerable<string> paths)
+    public static IEnumerable<Either> Expand(IEnumerable<string> paths) => Expand(paths, DirectoryListing.Mode.Typed);
+
+    internal static IEnumerable<Either> Expand(IEnumerable<string> paths, DirectoryListing.Mode listing)
     {
         foreach (var path in paths)
         {
@@ -26,56 +28,50 @@ public static class InputWalker
                 yield return new Either(null, new InputError(path, "no such file or folder"));
                 continue;
             }
-            foreach (var item in Walk(path)) yield return item;
+            foreach (var item in Walk(path, listing)) yield return item;
         }
     }
 
-    private static IEnumerable<Either> Walk(string root)
+    private static IEnumerable<Either> Walk(string root, DirectoryListing.Mode listing)
     {
         var top = Path.GetFullPath(root);
         // Entries still to visit, the next one on top. A folder's entries are pushed in reverse order, and a
         // subfolder is opened when it comes up, so files come out in ordinal order of their whole path.
-        var pending = new Stack<(string Path, bool IsFolder)>();
-        pending.Push((root, true));
+        var pending = new Stack<(string Path, EntryKind Kind)>();
+        pending.Push((root, EntryKind.Folder));
         while (pending.Count > 0)
         {
-            var (path, isFolder) = pending.Pop();
-            if (!isFolder)
+            var (path, kind) = pending.Pop();
+            if (kind != EntryKind.Folder)
             {
-                // Whether it is a regular file is checked by the reader, in parallel: a stat per file here is serial.
-                yield return new Either(new Input(path, RegularOnly: true), null);
+                // The reader refuses what is not a regular file, by the listing's kind, or else by a stat in parallel:
+                // a stat per file here would be serial.
+                yield return new Either(new Input(path, RegularOnly: true) { Kind = kind }, null);
                 continue;
             }
-            var (entries, error) = List(path);
+            var (entries, error) = List(path, listing);
             if (error is not null)
             {
                 yield return new Either(null, new InputError(path, error));
                 continue;
             }
-            for (var i = entries.Length - 1; i >= 0; i--)
+            for (var i = entries.Count - 1; i >= 0; i--)
             {
                 var entry = entries[i];
                 var entryPath = Path.Combine(path, entry.Name);
-                // The attributes come with the listing; asking every entry for its link target would cost a syscall each.
-                var isLink = entry.Attributes.HasFlag(FileAttributes.ReparsePoint);
-                if (entry is DirectoryInfo)
-                {
-                    if (!isLink) pending.Push((entryPath, true));
-                }
-                else if (!isLink || LinksInside(entry, top))
-                {
-                    pending.Push((entryPath, false));
-                }
+                // A link to a folder is never followed; a linked file is read (after a stat) only if it leads inside.
+                if (entry.Kind != EntryKind.Link) pending.Push((entryPath, entry.Kind));
+                else if (LinksInside(entryPath, top)) pending.Push((entryPath, EntryKind.Unknown));
             }
         }
     }
 
-    private static (FileSystemInfo[] Entries, string? Error) List(string folder)
+    private static (List<DirectoryListing.Entry> Entries, string? Error) List(string folder, DirectoryListing.Mode listing)
     {
         try
         {
-            var entries = new DirectoryInfo(folder).GetFileSystemInfos();
-            Array.Sort(entries, static (a, b) => string.CompareOrdinal(SortKey(a), SortKey(b)));
+            var entries = DirectoryListing.List(folder, listing);
+            entries.Sort(static (a, b) => string.CompareOrdinal(SortKey(a), SortKey(b)));
             return (entries, null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -86,15 +82,16 @@ public static class InputWalker
 
     // A folder sorts as "name/": everything inside it shares that prefix, so sorting siblings by it gives the
     // ordinal order of whole paths ("a.json" before "a/x.json", since '.' < '/').
-    private static string SortKey(FileSystemInfo entry) =>
-        entry is DirectoryInfo ? entry.Name + Path.DirectorySeparatorChar : entry.Name;
+    private static string SortKey(DirectoryListing.Entry entry) =>
+        entry.Kind == EntryKind.Folder ? entry.Name + Path.DirectorySeparatorChar : entry.Name;
 
-    // A linked file counts only when its final target is a regular file inside the folder walked.
-    private static bool LinksInside(FileSystemInfo link, string top)
+    // A linked file counts only when its final target is a regular file inside the folder walked. (Resolved as a
+    // file, a link to a folder is a FileInfo that does not exist.)
+    private static bool LinksInside(string link, string top)
     {
         try
         {
-            var target = link.ResolveLinkTarget(returnFinalTarget: true);
+            var target = new FileInfo(link).ResolveLinkTarget(returnFinalTarget: true);
             return target is FileInfo { Exists: true } file
                    && file.FullName.StartsWith(top.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
         }

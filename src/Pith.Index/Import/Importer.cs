@@ -239,7 +239,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
                 }
                 else
                 {
-                    files.Add(new WorkItem(item.Input.Path, null, null, CountsAsFile: true, RegularOnly: item.Input.RegularOnly));
+                    files.Add(new WorkItem(item.Input.Path, null, null, CountsAsFile: true, RegularOnly: item.Input.RegularOnly, Kind: item.Input.Kind));
                     if (files.Count == PathBatch) files = queues.Add(files);
                 }
             }
@@ -347,7 +347,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         {
             if (payload is null)
             {
-                var read = BoundedReader.ReadFile(item.Path, item.RegularOnly, _files);
+                var read = BoundedReader.ReadFile(item.Path, item.RegularOnly, _files, item.Kind);
                 if (read.Error is { } error) return Result.Rejected(new Reject(item.Path, null, CheckName.Read, error));
                 // Too large to be a record: refused by its size, for the same reason as any other oversized document.
                 if (read.OversizeLength is { } size) return Result.Rejected(new Reject(item.Path, null, CheckName.Parse, JsonDocumentReader.TooLarge(size)));
@@ -496,7 +496,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
     }
 
     /// <summary>One input to process: a file to read, or a line already read. A file end marks a JSON Lines file done.</summary>
-    private sealed record WorkItem(string Path, long? Line, byte[]? Bytes, bool CountsAsFile, bool IsFileEnd = false, bool RegularOnly = false);
+    private sealed record WorkItem(string Path, long? Line, byte[]? Bytes, bool CountsAsFile, bool IsFileEnd = false, bool RegularOnly = false, EntryKind Kind = EntryKind.Unknown);
 
     /// <summary>An input's bytes between reading and writing: the first <paramref name="Length"/> bytes of the array.</summary>
     private readonly record struct Payload(byte[] Array, int Length, bool Rented)
