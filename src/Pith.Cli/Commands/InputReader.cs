@@ -7,7 +7,7 @@ public static class InputReader
 {
     public static ReadOutcome Read(Input input)
     {
-        if (!input.IsStandardInput) return BoundedReader.ReadFile(input.Path, input.RegularOnly);
+        if (!input.IsStandardInput) return BoundedReader.ReadFile(input.Path, input.RegularOnly, listed: input.Kind);
         try
         {
             using var stdin = Console.OpenStandardInput();
