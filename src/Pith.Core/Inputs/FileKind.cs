@@ -26,7 +26,7 @@ public static partial class FileKind
         {
             return File.Exists(path);
         }
-        return (BitConverter.ToInt32(status[4..]) & TypeMask) == RegularFile;
+        return IsRegular(status);
     }
 
     /// <summary>
@@ -37,10 +37,13 @@ public static partial class FileKind
     {
         Span<byte> status = stackalloc byte[512];
         var failed = FStat(descriptor, ref MemoryMarshal.GetReference(status)) != 0;
-        isRegularFile = !failed && (BitConverter.ToInt32(status[4..]) & TypeMask) == RegularFile;
+        isRegularFile = !failed && IsRegular(status);
         size = failed ? 0 : BitConverter.ToInt64(status[16..]);
         return !failed;
     }
+
+    // FileStatus.Mode is the int32 at offset 4, its type bits .NET's portable constants.
+    private static bool IsRegular(ReadOnlySpan<byte> status) => (BitConverter.ToInt32(status[4..]) & TypeMask) == RegularFile;
 
     [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_Stat", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Stat(string path, ref byte status);

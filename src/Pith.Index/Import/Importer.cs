@@ -239,7 +239,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
                 }
                 else
                 {
-                    files.Add(new WorkItem(item.Input.Path, null, null, CountsAsFile: true, RegularOnly: item.Input.RegularOnly, Kind: item.Input.Kind));
+                    files.Add(new WorkItem(item.Input, null, null, CountsAsFile: true));
                     if (files.Count == PathBatch) files = queues.Add(files);
                 }
             }
@@ -268,7 +268,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
             // One document, bounded by what a record may hold (the reader reports anything larger).
             var bytes = BoundedReader.Read(stream, []);
             _budget.Take(bytes.Length);
-            queues.Add([new WorkItem(input.Path, null, bytes, CountsAsFile: true)]);
+            queues.Add([new WorkItem(input, null, bytes, CountsAsFile: true)]);
         }
     }
 
@@ -295,10 +295,10 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
                     continue;
                 }
                 _budget.Take(bytes!.Length);
-                queues.Add([new WorkItem(input.Path, line, bytes, CountsAsFile: false)]);
+                queues.Add([new WorkItem(input, line, bytes, CountsAsFile: false)]);
             }
         }
-        queues.Add([new WorkItem(input.Path, null, null, CountsAsFile: true, IsFileEnd: true)]);
+        queues.Add([new WorkItem(input, null, null, CountsAsFile: true, IsFileEnd: true)]);
     }
 
     private void Work(Queues queues, HashSet<UInt256> known, StrongBox<long> filesDone, CancellationToken cancel)
@@ -347,7 +347,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         {
             if (payload is null)
             {
-                var read = BoundedReader.ReadFile(item.Path, item.RegularOnly, _files, item.Kind);
+                var read = BoundedReader.ReadFile(item.Path, item.Input.RegularOnly, _files, item.Input.Kind);
                 if (read.Error is { } error) return Result.Rejected(new Reject(item.Path, null, CheckName.Read, error));
                 // Too large to be a record: refused by its size, for the same reason as any other oversized document.
                 if (read.OversizeLength is { } size) return Result.Rejected(new Reject(item.Path, null, CheckName.Parse, JsonDocumentReader.TooLarge(size)));
@@ -496,7 +496,10 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
     }
 
     /// <summary>One input to process: a file to read, or a line already read. A file end marks a JSON Lines file done.</summary>
-    private sealed record WorkItem(string Path, long? Line, byte[]? Bytes, bool CountsAsFile, bool IsFileEnd = false, bool RegularOnly = false, EntryKind Kind = EntryKind.Unknown);
+    private sealed record WorkItem(Input Input, long? Line, byte[]? Bytes, bool CountsAsFile, bool IsFileEnd = false)
+    {
+        public string Path => Input.Path;
+    }
 
     /// <summary>An input's bytes between reading and writing: the first <paramref name="Length"/> bytes of the array.</summary>
     private readonly record struct Payload(byte[] Array, int Length, bool Rented)
