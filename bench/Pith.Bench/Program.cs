@@ -18,7 +18,7 @@ internal static class Program
           import [--records N] [--reissued N] [--bad N] [--jobs N] [--dir DIR] [--keep] [--pith FILE]
                                                pith import as a whole process over a generated corpus on disk (default
                                                100,000 records, 1% reissued, 300 bad files): fresh import and re-import
-                                               records/s, peak memory, index bytes per record; pith published ReadyToRun
+                                               records/s, peak memory, index bytes per record; pith published (native)
                                                into DIR as a user installs it, unless --pith FILE is given
           search --db INDEX [--queries N] [--limit N] [--seconds S]
                                                pith search's TitleSearch latency in process on an existing index (e.g. one
@@ -31,7 +31,7 @@ internal static class Program
                                                $TMPDIR/pith-resolve-bench): in-process latency over a mix of alias forms
                                                (median, p99; --passes over them, default 5) and whole-process
                                                pith resolve wall time (median of --runs, default 30) of the published
-                                               ReadyToRun binary (published into DIR unless --pith FILE is given)
+                                               native binary (published into DIR unless --pith FILE is given)
 
           --json                               the same figures as one JSON object
         """;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Pipes;
-using Pith.Core.Crypto;
 using Pith.Core.Verification;
 using Pith.Index;
 using Pith.Index.Import;
@@ -16,7 +15,7 @@ namespace Pith.Bench;
 /// <see cref="Importer"/> (every record verified, as <c>pith import</c> does), fed as JSON Lines generated on the fly,
 /// and kept in <c>--dir</c> for the next run. Reports the in-process latency of <see cref="AliasResolver.Resolve"/>
 /// over a mix of alias forms (median, p99), and the wall time of a whole <c>pith resolve</c> process of the
-/// published ReadyToRun binary (median over <c>--runs</c>), beside <c>pith --version</c> as the start-up floor.
+/// published native binary (median over <c>--runs</c>), beside <c>pith --version</c> as the start-up floor.
 /// </summary>
 public static class ResolveBench
 {
@@ -84,7 +83,7 @@ public static class ResolveBench
         });
         using (var database = IndexDatabase.Open(db))
         {
-            var verifier = new RecordVerifier(key.OnlyThis(), Libsodium.Instance);
+            var verifier = new RecordVerifier(key.OnlyThis());
             var importer = new Importer(database, verifier, new ImportOptions()) { OpenStandardInput = () => reader };
             var last = Stopwatch.StartNew();
             var summary = importer.Run(["-"], p =>

@@ -4,17 +4,25 @@ using System.Text;
 namespace Pith.Cli.Tests;
 
 /// <summary>
-/// Runs the real CLI as a child process (<c>dotnet pith.dll ...</c>, built next to the tests), the way a user
-/// does, so exit statuses, stdout and stderr are what a shell sees.
+/// Runs the real CLI as a child process, the way a user does, so exit statuses, stdout and stderr are what a shell
+/// sees: the published native executable named by <c>PITH_EXECUTABLE</c> when it is set (CI runs these tests against
+/// it too), else <c>dotnet pith.dll</c>, built next to the tests.
 /// </summary>
 public static class PithProcess
 {
+    /// <summary>The native pith under test, or null to run the pith.dll built beside the tests.</summary>
+    public static string? Executable { get; } =
+        Environment.GetEnvironmentVariable("PITH_EXECUTABLE") is { Length: > 0 } path ? Path.GetFullPath(path) : null;
+
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>The test bin folder: pith.dll and samples/ live here; the default working directory.</summary>
     public static string BinDirectory { get; } = AppContext.BaseDirectory;
+
+    /// <summary>The folder pith runs from: the native executable's, or this bin folder with pith.dll.</summary>
+    public static string InstallationDirectory => Executable is null ? BinDirectory : Path.GetDirectoryName(Executable)!;
 
     /// <summary>
     /// The user key store every run sees unless a test names another: a folder that does not exist, so the store of
@@ -26,11 +34,14 @@ public static class PithProcess
 
     /// <summary>
     /// Runs pith with <paramref name="args"/>; <paramref name="stdin"/> is piped in, or stdin is closed at once;
-    /// <paramref name="environment"/> is set (or, for a null value, removed) in the child's environment.
+    /// <paramref name="environment"/> is set (or, for a null value, removed) in the child's environment;
+    /// <paramref name="installation"/> is a copy of <see cref="InstallationDirectory"/> to run pith from instead.
     /// </summary>
-    public static PithResult Run(IEnumerable<string> args, byte[]? stdin = null, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
+    public static PithResult Run(
+        IEnumerable<string> args, byte[]? stdin = null, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null,
+        string? installation = null)
     {
-        var start = StartInfo(args, workingDirectory, environment);
+        var start = StartInfo(args, workingDirectory, environment, installation);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + start.FileName);
         // Drain both pipes while stdin is written, so a chatty child can never deadlock against us.
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -47,10 +58,12 @@ public static class PithProcess
     }
 
     /// <summary>How pith is started: every stream redirected (so no progress line), stdin to be written or closed by the caller.</summary>
-    public static ProcessStartInfo StartInfo(IEnumerable<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
+    public static ProcessStartInfo StartInfo(
+        IEnumerable<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null, string? installation = null)
     {
+        var executable = Executable is null ? null : installation is null ? Executable : Path.Combine(installation, Path.GetFileName(Executable));
         // dotnet test sets DOTNET_HOST_PATH to the muxer running the tests: use the same one.
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
+        var host = executable ?? (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet");
         var start = new ProcessStartInfo(host)
         {
             WorkingDirectory = workingDirectory ?? BinDirectory,
@@ -63,7 +76,7 @@ public static class PithProcess
         };
         start.Environment["XDG_CONFIG_HOME"] = NoConfigHome;
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) start.Environment[name] = value;
-        start.ArgumentList.Add(Path.Combine(BinDirectory, "pith.dll"));
+        if (executable is null) start.ArgumentList.Add(Path.Combine(installation ?? BinDirectory, "pith.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         return start;
     }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Pith.Core.Crypto;
 using Pith.Core.Verification;
 using Pith.Index.Import;
 using Pith.Testing;
@@ -16,7 +15,7 @@ public sealed class TestIndex : IDisposable
 
     public string Path { get; }
 
-    public static RecordVerifier Verifier { get; } = new(TestKey.Default.OnlyThis(), Libsodium.Instance);
+    public static RecordVerifier Verifier { get; } = new(TestKey.Default.OnlyThis());
 
     /// <summary>Imports <paramref name="records"/> (each written to a file of its own) in one run.</summary>
     public ImportSummary Import(params JsonObject[] records)

@@ -1,22 +1,25 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Pith.Core.Crypto;
+using NSec.Cryptography;
 using Pith.Core.Keys;
 
 namespace Pith.Testing;
 
 /// <summary>
 /// An Ed25519 key pair the tests generate (from a seed derived from its name, so runs repeat), for signing
-/// test records. The real resolver key only ever verifies real records.
+/// test records, made and used through NSec. The real resolver key only ever verifies real records.
 /// </summary>
 public sealed class TestKey
 {
+    private readonly Key _key;
+
     public TestKey(string keyId)
     {
         KeyId = keyId;
         var seed = SHA256.HashData(Encoding.UTF8.GetBytes("pith test key: " + keyId));
-        (PublicKey, SecretKey) = Libsodium.Instance.KeyPairFromSeed(seed);
+        _key = Key.Import(SignatureAlgorithm.Ed25519, seed, KeyBlobFormat.RawPrivateKey);
+        PublicKey = _key.PublicKey.Export(KeyBlobFormat.RawPublicKey);
         Trusted = new TrustedKey(keyId, PublicKey, "test");
     }
 
@@ -26,11 +29,9 @@ public sealed class TestKey
 
     public byte[] PublicKey { get; }
 
-    public byte[] SecretKey { get; }
-
     public TrustedKey Trusted { get; }
 
-    public byte[] Sign(ReadOnlySpan<byte> message) => Libsodium.Instance.Sign(message, SecretKey);
+    public byte[] Sign(ReadOnlySpan<byte> message) => SignatureAlgorithm.Ed25519.Sign(_key, message);
 
     /// <summary>A key file in the resolver's published shape, for <c>--keys</c>.</summary>
     public string ToKeyFileJson() => new JsonObject

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Pith.Cli.Rendering;
-using Pith.Core.Crypto;
 using Pith.Core.Verification;
 using Pith.Index.Audit;
 
@@ -36,7 +35,7 @@ public static class AuditCommand
     {
         var trusted = KeyOptions.Load(keyFiles);
         if (!trusted.Success) return Cli.Error(trusted.Error!);
-        var verifier = new RecordVerifier(trusted.Value!, Libsodium.Instance);
+        var verifier = new RecordVerifier(trusted.Value!);
         using var database = IndexOptions.OpenExisting(dbOption);
         // The whole-file structural check first (SQLite's quick_check): a damaged file is refused in one line.
         database.EnsureIntact();

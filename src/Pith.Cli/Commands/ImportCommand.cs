@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Pith.Cli.Rendering;
-using Pith.Core.Crypto;
 using Pith.Core.Verification;
 using Pith.Index;
 using Pith.Index.Import;
@@ -50,7 +49,7 @@ public static class ImportCommand
     {
         var trusted = KeyOptions.Load(keyFiles);
         if (!trusted.Success) return Cli.Error(trusted.Error!);
-        var verifier = new RecordVerifier(trusted.Value!, Libsodium.Instance);
+        var verifier = new RecordVerifier(trusted.Value!);
         var dbPath = IndexLocation.Resolve(dbOption);
         using var database = IndexDatabase.Open(dbPath, create: true, lockTimeout);
         var options = new ImportOptions { Jobs = jobs ?? Environment.ProcessorCount, AllowUnsigned = allowUnsigned };

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Pith.Cli.Rendering;
-using Pith.Core.Crypto;
 using Pith.Core.Inputs;
 using Pith.Core.Verification;
 
@@ -35,7 +34,7 @@ public static class VerifyCommand
     {
         var trusted = KeyOptions.Load(keyFiles);
         if (!trusted.Success) return Cli.Error(trusted.Error!);
-        var verifier = new RecordVerifier(trusted.Value!, Libsodium.Instance);
+        var verifier = new RecordVerifier(trusted.Value!);
 
         using var stdout = Cli.OpenStdout();
         using var jsonLines = new JsonLineWriter(stdout);

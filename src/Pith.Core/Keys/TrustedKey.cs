@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Pith.Core.Crypto;
 using Pith.Core.Identifiers;
 
 namespace Pith.Core.Keys;
@@ -6,9 +7,11 @@ namespace Pith.Core.Keys;
 /// <summary>An Ed25519 public key the user trusts, under the <c>key_id</c> receipts name it by.</summary>
 public sealed class TrustedKey
 {
+    private NSec.Cryptography.PublicKey? _imported;
+
     public TrustedKey(string keyId, byte[] publicKey, string origin)
     {
-        if (publicKey.Length != 32) throw new ArgumentException("an Ed25519 public key is 32 bytes", nameof(publicKey));
+        if (publicKey.Length != Ed25519Signatures.PublicKeyBytes) throw new ArgumentException("an Ed25519 public key is 32 bytes", nameof(publicKey));
         KeyId = keyId;
         PublicKey = publicKey;
         Origin = origin;
@@ -22,6 +25,12 @@ public sealed class TrustedKey
     public string KeyId { get; }
 
     public byte[] PublicKey { get; }
+
+    /// <summary>
+    /// The key in the crypto library's form, imported on first use: loading libsodium is left to the commands that
+    /// verify, so that the others work without it.
+    /// </summary>
+    internal NSec.Cryptography.PublicKey Imported => LazyInitializer.EnsureInitialized(ref _imported, () => Ed25519Signatures.ImportPublicKey(PublicKey));
 
     /// <summary>Where the key came from: "built-in" or the file it was read from.</summary>
     public string Origin { get; }

@@ -9,7 +9,7 @@ namespace Pith.Core.Verification;
 /// A section 5 receipt, wherever a document carries it (a record's <c>receipt</c>, a bundle's <c>record_created</c>
 /// event payload): its fields and its Ed25519 signature over the computed digest, against the trusted keys.
 /// </summary>
-internal sealed class ReceiptChecks(TrustedKeys trustedKeys, IEd25519 ed25519)
+internal sealed class ReceiptChecks(TrustedKeys trustedKeys)
 {
     /// <summary>The receipt's <c>canonical_sha256</c> against the computed digest.</summary>
     public static void CheckHash(List<Check> checks, JsonField<JsonElement> receipt, string digestHex)
@@ -62,7 +62,7 @@ internal sealed class ReceiptChecks(TrustedKeys trustedKeys, IEd25519 ed25519)
             checks.Skip(CheckName.Signature, keyId is null ? "no key id: cannot verify" : $"key '{keyId}' is not trusted: cannot verify");
         else if (!algorithmOk || !messageOk)
             checks.Skip(CheckName.Signature, "the receipt's algorithm or signed message is not the one the spec defines: cannot verify");
-        else if (ed25519.Verify(signature, digest, key.PublicKey))
+        else if (Ed25519Signatures.Verify(signature, digest, key.Imported))
             checks.Pass(CheckName.Signature, $"Ed25519 signature over the canonical digest verifies with {key.KeyId}");
         else
             checks.Fail(CheckName.Signature, $"the Ed25519 signature does not verify with {key.KeyId} over the canonical digest");
@@ -72,6 +72,6 @@ internal sealed class ReceiptChecks(TrustedKeys trustedKeys, IEd25519 ed25519)
     private static byte[]? DecodeSignature(string b64)
     {
         var buffer = new byte[96];
-        return Convert.TryFromBase64String(b64, buffer, out var n) && n == Libsodium.SignatureBytes ? buffer[..n] : null;
+        return Convert.TryFromBase64String(b64, buffer, out var n) && n == Ed25519Signatures.SignatureBytes ? buffer[..n] : null;
     }
 }

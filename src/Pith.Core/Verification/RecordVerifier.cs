@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Pith.Core.Crypto;
 using Pith.Core.Documents;
 using Pith.Core.Identifiers;
 using Pith.Core.Json;
@@ -22,9 +21,11 @@ public sealed class RecordVerifier
     private readonly ReceiptChecks _receipts;
     private readonly BundleVerifier _bundles;
 
-    public RecordVerifier(TrustedKeys trustedKeys, IEd25519 ed25519)
+    /// <summary>Throws <see cref="Crypto.CryptoUnavailableException"/> when libsodium cannot be loaded: a verifier cannot work without it.</summary>
+    public RecordVerifier(TrustedKeys trustedKeys)
     {
-        _receipts = new ReceiptChecks(trustedKeys, ed25519);
+        Crypto.Ed25519Signatures.EnsureAvailable();
+        _receipts = new ReceiptChecks(trustedKeys);
         _bundles = new BundleVerifier(_receipts);
     }
 

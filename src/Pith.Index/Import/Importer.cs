@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
@@ -141,8 +142,21 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         using var command = database.Connection.CreateCommand();
         command.CommandText = "INSERT INTO import_runs (started_at, sources) VALUES ($started, $sources) RETURNING id";
         command.Parameters.AddWithValue("$started", Timestamp.Now());
-        command.Parameters.AddWithValue("$sources", JsonSerializer.Serialize(paths));
+        command.Parameters.AddWithValue("$sources", JsonArrayOf(paths));
         return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>The paths as a JSON array of strings (written by hand: reflection-based JSON is unavailable under AOT).</summary>
+    private static string JsonArrayOf(IReadOnlyList<string> paths)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var path in paths) json.WriteStringValue(path);
+            json.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>Into an empty index, rows load faster without the secondary indexes: build them after.</summary>

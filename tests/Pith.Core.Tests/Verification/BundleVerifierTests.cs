@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Pith.Core.Crypto;
 using Pith.Core.Documents;
 using Pith.Core.Keys;
 using Pith.Core.Verification;
@@ -15,8 +14,8 @@ namespace Pith.Core.Tests.Verification;
 /// </summary>
 public class BundleVerifierTests
 {
-    private static readonly RecordVerifier Default = new(TrustedKeys.Default(), Libsodium.Instance);
-    private static readonly RecordVerifier WithTestKey = new(TestKey.Default.OnlyThis(), Libsodium.Instance);
+    private static readonly RecordVerifier Default = new(TrustedKeys.Default());
+    private static readonly RecordVerifier WithTestKey = new(TestKey.Default.OnlyThis());
 
     private static JsonObject SeedBundle(string code = "3V7SYW4G") => MirrorDocumentFactory.Bundle(RecordFactory.Parse(Samples.Seed(code)));
 

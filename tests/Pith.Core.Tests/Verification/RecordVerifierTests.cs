@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Pith.Core.Crypto;
 using Pith.Core.Keys;
 using Pith.Core.Verification;
 using Pith.Testing;
@@ -14,9 +13,9 @@ namespace Pith.Core.Tests.Verification;
 /// </summary>
 public class RecordVerifierTests
 {
-    private static readonly RecordVerifier Default = new(TrustedKeys.Default(), Libsodium.Instance);
+    private static readonly RecordVerifier Default = new(TrustedKeys.Default());
     private static readonly TestKey Test = TestKey.Default;
-    private static readonly RecordVerifier WithTestKey = new(Test.OnlyThis(), Libsodium.Instance);
+    private static readonly RecordVerifier WithTestKey = new(Test.OnlyThis());
 
     // What changes with the canonical digest: every derived field and the signature.
     private static readonly string[] DigestDependents =

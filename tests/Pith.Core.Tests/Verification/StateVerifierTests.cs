@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Pith.Core.Crypto;
 using Pith.Core.Documents;
 using Pith.Core.Keys;
 using Pith.Core.Verification;
@@ -15,7 +14,7 @@ namespace Pith.Core.Tests.Verification;
 /// </summary>
 public class StateVerifierTests
 {
-    private static readonly RecordVerifier Default = new(TrustedKeys.Default(), Libsodium.Instance);
+    private static readonly RecordVerifier Default = new(TrustedKeys.Default());
 
     private static JsonObject SeedState(string code = "3V7SYW4G") => MirrorDocumentFactory.State(RecordFactory.Parse(Samples.Seed(code)));
 

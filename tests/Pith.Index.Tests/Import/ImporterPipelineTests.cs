@@ -1,4 +1,5 @@
 using System.IO.Pipes;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Pith.Index.Import;
 using Pith.Testing;
@@ -94,6 +95,22 @@ public sealed class ImporterPipelineTests : IDisposable
         Assert.True(summary.Interrupted);
         Assert.InRange(summary.Imported, 1, 5_999);
         Assert.Equal(summary.Imported, Count("records"));
+    }
+
+    [Fact]
+    public void A_run_records_the_paths_it_was_given_as_a_json_array_of_strings()
+    {
+        // Names that JSON must escape, and one that is not ASCII.
+        var quoted = Directory.CreateDirectory(Path.Combine(_inputs.FullName, "a \"quoted\" \\ folder")).FullName;
+        var accented = Directory.CreateDirectory(Path.Combine(_inputs.FullName, "Schrödinger")).FullName;
+        File.WriteAllBytes(Path.Combine(accented, "r.json"), RecordFactory.ToBytes(RecordFactory.Create(TestKey.Default)));
+
+        using (var database = IndexDatabase.Open(_index.Path))
+            new Importer(database, TestIndex.Verifier, new ImportOptions { Jobs = 1 }).Run([quoted, accented]);
+
+        using var reader = IndexDatabase.OpenReadOnly(_index.Path);
+        var sources = JsonSerializer.Deserialize<string[]>(reader.Scalar<string>("SELECT sources FROM import_runs"));
+        Assert.Equal([quoted, accented], sources!);
     }
 
     private long Count(string table)
