@@ -20,7 +20,7 @@ public static class ImportBench
     public const string Name = "import";
     public const int DefaultRecords = 100_000;
 
-    public static readonly string[] ValuedOptions = ["--records", "--reissued", "--bad", "--dir", "--jobs", "--pith"];
+    public static readonly string[] ValuedOptions = ["--records", "--reissued", "--bad", "--dir", "--jobs", "--pith", "--baseline", "--rounds"];
 
     public static Report Run(BenchArguments arguments, TextWriter progress)
     {
@@ -47,35 +47,66 @@ public static class ImportBench
             report.Fact("jobs", "pith import --jobs", jobs, jobs.ToString(CultureInfo.InvariantCulture));
 
             var pith = PublishedPith.Get(arguments, root, progress);
+            var baseline = arguments.String("--baseline");
+            var rounds = arguments.Int("--rounds", 1, minimum: 1);
+            if (baseline is not null && Path.GetFullPath(baseline) == Path.GetFullPath(pith)) throw new BenchFailure("--baseline names the binary under test itself");
             report.Fact("binary", "binary", pith, pith);
-            var db = Path.Combine(root, "index.db");
-            var warmFresh = WarmPageCache(progress, corpusDir);
-            var speedFresh = MachineSpeed.Ed25519Microseconds(key);
-            var fresh = RunImport(pith, db, keyFile, corpusDir, jobs, progress, "fresh import");
-            Expect(fresh.Summary, "imported", count);
-            Expect(fresh.Summary, "rejected", bad);
-            var copies = fresh.Summary["updated"]!.GetValue<long>() + fresh.Summary["historical"]!.GetValue<long>();
-            if (copies != reissued) throw new BenchFailure($"pith import kept {copies} reissued copies, expected {reissued}: {fresh.Summary.ToJsonString()}");
-            var dbBytes = new FileInfo(db).Length;
-            var warmAgain = WarmPageCache(progress, corpusDir, db);
-            var speedAgain = MachineSpeed.Ed25519Microseconds(key);
-            var again = RunImport(pith, db, keyFile, corpusDir, jobs, progress, "re-import");
-            report.Fact("warm_seconds", "page cache warmed (not timed)",
-                Math.Round(warmFresh.TotalSeconds + warmAgain.TotalSeconds, 1),
-                $"dirty pages written back, then every input read before the fresh import ({warmFresh.TotalSeconds:F1} s), inputs and index before the re-import ({warmAgain.TotalSeconds:F1} s)");
-            report.Fact("ed25519_microseconds", "machine speed",
-                Math.Round(speedFresh, 1),
-                $"libsodium verify {speedFresh:F1} µs per core, all cores busy, just before the fresh import, {speedAgain:F1} µs before the re-import (the host's speed varies: read the figures below against these)");
-            Expect(again.Summary, "unchanged", count + reissued);
-            Expect(again.Summary, "rejected", bad);
-
-            foreach (var (key2, label, run) in new[] { ("fresh", "fresh import", fresh), ("reimport", "re-import", again) })
+            if (baseline is not null) report.Fact("baseline", "baseline", baseline, $"{baseline}: run in turn with the binary above, round by round, alternating which goes first");
+            var binaries = baseline is null ? new[] { pith } : [pith, baseline];
+            var results = binaries.ToDictionary(b => b, _ => new List<(ImportRun Fresh, ImportRun Again, double Speed)>());
+            var dbBytes = 0L;
+            for (var round = 0; round < rounds; round++)
             {
-                report.Derived($"{key2}_records_per_second", label,
-                    Math.Round(inputs / run.Wall.TotalSeconds, 0),
-                    $"{inputs / run.Wall.TotalSeconds:N0} records/s end to end ({run.Wall.TotalSeconds:F2} s for {inputs:N0} inputs, process start included), peak memory {Report.Megabytes(run.PeakBytes)}");
-                report.Derived($"{key2}_peak_bytes", "", run.PeakBytes, "");
-                report.Derived($"{key2}_seconds", "", Math.Round(run.Wall.TotalSeconds, 3), "");
+                foreach (var binary in round % 2 == 0 ? binaries : binaries.Reverse())
+                {
+                    var db = Path.Combine(root, "index.db");
+                    foreach (var file in new[] { db, db + "-journal", db + "-wal" }) File.Delete(file);
+                    progress.WriteLine($"round {round + 1} of {rounds}: {binary}");
+                    WarmPageCache(progress, corpusDir);
+                    var speed = MachineSpeed.Ed25519Microseconds(key);
+                    var fresh = RunImport(binary, db, keyFile, corpusDir, jobs, progress, "fresh import");
+                    Expect(fresh.Summary, "imported", count);
+                    Expect(fresh.Summary, "rejected", bad);
+                    var copies = fresh.Summary["updated"]!.GetValue<long>() + fresh.Summary["historical"]!.GetValue<long>();
+                    if (copies != reissued) throw new BenchFailure($"pith import kept {copies} reissued copies, expected {reissued}: {fresh.Summary.ToJsonString()}");
+                    if (binary == pith) dbBytes = new FileInfo(db).Length;
+                    WarmPageCache(progress, corpusDir, db);
+                    var again = RunImport(binary, db, keyFile, corpusDir, jobs, progress, "re-import");
+                    Expect(again.Summary, "unchanged", count + reissued);
+                    Expect(again.Summary, "rejected", bad);
+                    results[binary].Add((fresh, again, speed));
+                }
+            }
+            var speeds = new Percentiles(results.Values.SelectMany(r => r).Select(r => r.Speed));
+            report.Fact("ed25519_microseconds", "machine speed", Math.Round(speeds.Median, 1),
+                $"Ed25519 verify (NSec) {speeds.Median:F1} µs per core, all cores busy, before each fresh import (min {speeds.Min:F1}, max {speeds.Max:F1}; the host's speed varies: read the figures below against these)");
+
+            foreach (var binary in binaries)
+            {
+                var prefix = binary == pith ? "" : "baseline_";
+                var who = baseline is null ? "" : binary == pith ? "pith: " : "baseline: ";
+                foreach (var (key2, label, pick) in new (string, string, Func<(ImportRun Fresh, ImportRun Again, double), ImportRun>)[]
+                         { ("fresh", "fresh import", r => r.Fresh), ("reimport", "re-import", r => r.Again) })
+                {
+                    var runs = results[binary].Select(pick).ToArray();
+                    var rate = new Percentiles(runs.Select(r => inputs / r.Wall.TotalSeconds));
+                    var peak = new Percentiles(runs.Select(r => (double)r.PeakBytes));
+                    report.Derived($"{prefix}{key2}_records_per_second", who + label, Math.Round(rate.Median, 0),
+                        $"{rate.Median:N0} records/s end to end (median of {runs.Length}; min {rate.Min:N0}, max {rate.Max:N0}; {inputs:N0} inputs, process start included), peak memory {Report.Megabytes((long)peak.Median)} (max {Report.Megabytes((long)peak.Max)})");
+                    report.Derived($"{prefix}{key2}_peak_bytes", "", (long)peak.Median, "");
+                    report.Derived($"{prefix}{key2}_seconds", "", Math.Round(inputs / rate.Median, 3), "");
+                }
+            }
+            if (baseline is not null)
+            {
+                foreach (var (key2, label, pick) in new (string, string, Func<(ImportRun Fresh, ImportRun Again, double), ImportRun>)[]
+                         { ("fresh", "fresh import", r => r.Fresh), ("reimport", "re-import", r => r.Again) })
+                {
+                    var speedRatio = new Percentiles(results[baseline].Zip(results[pith], (b, p) => pick(b).Wall / pick(p).Wall));
+                    var memoryRatio = new Percentiles(results[baseline].Zip(results[pith], (b, p) => (double)pick(p).PeakBytes / pick(b).PeakBytes));
+                    report.Derived($"{key2}_speed_ratio", "pith / baseline: " + label, Math.Round(speedRatio.Median, 2),
+                        $"{speedRatio.Median:F2}x the baseline's records/s (median of the round-by-round ratios; min {speedRatio.Min:F2}, max {speedRatio.Max:F2}); peak memory {memoryRatio.Median:F2}x the baseline's");
+                }
             }
             report.Derived("index_bytes_per_record", "index size", dbBytes / count,
                 $"{Report.Megabytes(dbBytes)}, {dbBytes / count:N0} bytes per record (the original bytes of each record are kept)");

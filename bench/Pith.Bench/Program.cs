@@ -16,22 +16,27 @@ internal static class Program
                                                on 1 thread and on every core, and its parts; each run at least S seconds
                                                (default 3) and one full pass
           import [--records N] [--reissued N] [--bad N] [--jobs N] [--dir DIR] [--keep] [--pith FILE]
+                 [--baseline FILE] [--rounds N]
                                                pith import as a whole process over a generated corpus on disk (default
                                                100,000 records, 1% reissued, 300 bad files): fresh import and re-import
                                                records/s, peak memory, index bytes per record; pith published (native)
-                                               into DIR as a user installs it, unless --pith FILE is given
+                                               into DIR as a user installs it, unless --pith FILE is given; with
+                                               --baseline, that pith too, in turn, and the ratios; N rounds (default 1)
           search --db INDEX [--queries N] [--limit N] [--seconds S]
                                                pith search's TitleSearch latency in process on an existing index (e.g. one
                                                kept by 'import --keep --dir DIR': DIR/index.db, or resolve's DIR/index.db):
                                                N queries (default 300) of 1 to 3 title words and absent words,
                                                median/p90/p99/max per query
-          resolve [--records N] [--dir DIR] [--runs N] [--passes N] [--pith FILE]
+          resolve [--records N] [--dir DIR] [--runs N] [--passes N] [--pith FILE] [--baseline FILE] [--peer SCRIPT]
                                                alias look-ups on an index of N generated records (default 1,000,000;
                                                built once through the importer and kept in DIR, default
                                                $TMPDIR/pith-resolve-bench): in-process latency over a mix of alias forms
                                                (median, p99; --passes over them, default 5) and whole-process
                                                pith resolve wall time (median of --runs, default 30) of the published
-                                               native binary (published into DIR unless --pith FILE is given)
+                                               native binary (published into DIR unless --pith FILE is given); with
+                                               --baseline (another pith) and --peer (pith_peer.py, on its own index of
+                                               the same records, built once by its import), whole processes of each in
+                                               turn resolving the same Pith number, and the ratios
 
           --json                               the same figures as one JSON object
         """;

@@ -23,7 +23,7 @@ public static class ResolveBench
     public const int DefaultRecords = 1_000_000;
     private const int Sampled = 2_000;
 
-    public static readonly string[] ValuedOptions = ["--records", "--dir", "--runs", "--passes", "--pith"];
+    public static readonly string[] ValuedOptions = ["--records", "--dir", "--runs", "--passes", "--pith", "--baseline", "--peer"];
 
     public static Report Run(BenchArguments arguments, TextWriter progress)
     {
@@ -50,7 +50,86 @@ public static class ResolveBench
         InProcess(db, queries, passes, report, progress);
         var pith = PublishedPith.Get(arguments, dir, progress);
         WholeProcess(pith, db, queries, runs, report, progress);
+        var baseline = arguments.String("--baseline");
+        var peer = arguments.String("--peer");
+        if (baseline is not null || peer is not null)
+        {
+            var peerDb = peer is null ? null : EnsurePeerIndex(peer, dir, generator, sources, key, progress);
+            Compared(pith, baseline, peer, db, peerDb, queries, runs, report, progress);
+        }
         return report;
+    }
+
+    /// <summary>A command a comparison times: what it is called in the report, and how it resolves a Pith number.</summary>
+    private sealed record Contender(string Key, string Label, string File, Func<string, string[]> Args);
+
+    /// <summary>
+    /// Whole processes of pith, the baseline pith and the Python peer, in turn (the order rotating from run to run, so
+    /// that none always follows another), each resolving the same full Pith number: a form all three take and answer
+    /// with exactly that number.
+    /// </summary>
+    private static void Compared(string pith, string? baseline, string? peer, string db, string? peerDb, Query[] queries, int runs, Report report, TextWriter progress)
+    {
+        var contenders = new List<Contender> { new("pith", pith, pith, n => ["resolve", "--db", db, n]) };
+        if (baseline is not null) contenders.Add(new("baseline", baseline, baseline, n => ["resolve", "--db", db, n]));
+        if (peer is not null) contenders.Add(new("peer", $"python3 {peer}", "python3", n => [peer, "resolve", n, "--db", peerDb!]));
+        progress.WriteLine($"resolving a Pith number in whole processes, {runs} runs of each of {string.Join(", ", contenders.Select(c => c.Key))} in turn...");
+        var numbers = queries.Where(q => q.Kind == "pith_number").Select(q => q.Form).ToArray();
+        var times = contenders.Select(_ => new double[runs]).ToArray();
+        for (var i = 0; i < runs; i++)
+        {
+            var number = numbers[i * 7919 % numbers.Length];
+            for (var k = 0; k < contenders.Count; k++)
+            {
+                var c = (i + k) % contenders.Count;
+                times[c][i] = TimeOne(contenders[c].File, contenders[c].Args(number), number);
+            }
+        }
+        for (var c = 0; c < contenders.Count; c++)
+        {
+            var own = new Percentiles(times[c]);
+            report.Derived($"compared_{contenders[c].Key}_median_ms", $"{contenders[c].Key}: resolve PITH_NUMBER", Math.Round(own.Median, 1),
+                $"median {own.Median:F1} ms, p90 {own.P90:F1} (min {own.Min:F1}, max {own.Max:F1}) over {runs} runs: {contenders[c].Label}");
+            report.Derived($"compared_{contenders[c].Key}_p90_ms", "", Math.Round(own.P90, 1), "");
+            if (c == 0) continue;
+            var ratio = new Percentiles(times[0].Zip(times[c], (a, b) => a / b));
+            report.Derived($"compared_pith_over_{contenders[c].Key}", $"  pith / {contenders[c].Key}", Math.Round(ratio.Median, 3),
+                $"{ratio.Median:F3} (median of the run-by-run ratios; min {ratio.Min:F3}, max {ratio.Max:F3})");
+        }
+    }
+
+    /// <summary>
+    /// The peer's own index of the same records, built once by its own import (every signature verified, 2 workers)
+    /// over the records written as files, and kept in <paramref name="dir"/>.
+    /// </summary>
+    private static string EnsurePeerIndex(string script, string dir, CorpusGenerator generator, PaperSource[] sources, TestKey key, TextWriter progress)
+    {
+        var db = Path.Combine(dir, $"peer-{sources.Length}.db");
+        var done = db + ".complete";
+        if (File.Exists(done) && File.Exists(db)) return db;
+        var corpus = Path.Combine(dir, $"peer-corpus-{sources.Length}");
+        if (Directory.Exists(corpus)) Directory.Delete(corpus, recursive: true);
+        File.Delete(db);
+        progress.WriteLine($"writing {sources.Length:N0} records for the peer's index...");
+        Parallel.For(0, sources.Length, i =>
+        {
+            var folder = Path.Combine(corpus, $"f{i / 1000:D4}");
+            Directory.CreateDirectory(folder);
+            File.WriteAllBytes(Path.Combine(folder, $"{i:D7}.json"), CorpusGenerator.Serialize(generator.CreateRecord(i, sources[i])));
+        });
+        File.WriteAllText(Path.Combine(corpus, "keys.json"), key.ToKeyFileJson());
+        progress.WriteLine("building the peer's index with its own import (2 workers)...");
+        var start = new ProcessStartInfo("python3") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { script, "import", corpus, "--db", db, "--workers", "2" }) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start) ?? throw new BenchFailure("could not start python3");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new BenchFailure($"the peer's import exited {process.ExitCode}: {stdout.Result.Trim()} {stderr.Trim()}");
+        progress.WriteLine(stderr.Trim());
+        Directory.Delete(corpus, recursive: true);
+        File.WriteAllText(done, "");
+        return db;
     }
 
     /// <summary>A query, and the Pith number it must find (an 8-character code may find others beside it).</summary>
@@ -208,19 +287,23 @@ public static class ResolveBench
     private static double[] Time(string pith, int runs, Func<int, string[]> args, Func<int, string>? expected = null)
     {
         var times = new double[runs];
-        for (var i = 0; i < runs; i++)
-        {
-            var start = new ProcessStartInfo(pith) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var arg in args(i)) start.ArgumentList.Add(arg);
-            var clock = Stopwatch.StartNew();
-            using var process = Process.Start(start) ?? throw new BenchFailure("could not start " + pith);
-            var stdout = process.StandardOutput.ReadToEnd();
-            var stderr = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            times[i] = clock.Elapsed.TotalMilliseconds;
-            if (process.ExitCode != 0 || (expected is not null && stdout.Trim() != expected(i)))
-                throw new BenchFailure($"{pith} {string.Join(' ', args(i))} exited {process.ExitCode}: {stdout.Trim()} {stderr.Trim()}");
-        }
+        for (var i = 0; i < runs; i++) times[i] = TimeOne(pith, args(i), expected?.Invoke(i));
         return times;
+    }
+
+    /// <summary>The wall time (ms) of one process, which must exit 0 and print <paramref name="expected"/> (when given).</summary>
+    private static double TimeOne(string file, string[] args, string? expected)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new BenchFailure("could not start " + file);
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        if (process.ExitCode != 0 || (expected is not null && stdout.Trim() != expected))
+            throw new BenchFailure($"{file} {string.Join(' ', args)} exited {process.ExitCode}: {stdout.Trim()} {stderr.Result.Trim()}");
+        return elapsed;
     }
 }
