@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Globalization;
 
 namespace Pith.Cli.Commands;
 
@@ -18,12 +19,37 @@ public static class ArgumentRules
     public static Option<int?> Jobs(string description)
     {
         var jobs = new Option<int?>("--jobs", "-j") { Description = description + " (default: all cores).", HelpName = "N" };
-        jobs.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1) result.AddError("--jobs must be at least 1");
-        });
+        jobs.CustomParser = result => WholeNumber(result, minimum: 1);
         return jobs;
     }
+
+    /// <summary>
+    /// An option's value as a whole number of at least <paramref name="minimum"/>; anything else (not a number, a
+    /// fraction, out of range) is a usage error in one line, never an exception. For <see cref="Option{T}.CustomParser"/>.
+    /// </summary>
+    public static int WholeNumber(ArgumentResult result, int minimum)
+    {
+        var token = Token(result);
+        if (int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= minimum) return value;
+        result.AddError($"{OptionName(result)}: '{token}' is not a whole number of at least {minimum}");
+        return minimum;
+    }
+
+    /// <summary>An option's value as a finite number of seconds from <paramref name="minimum"/> to <paramref name="maximum"/>, like <see cref="WholeNumber"/>.</summary>
+    public static double Seconds(ArgumentResult result, double minimum, double maximum)
+    {
+        var token = Token(result);
+        if (double.TryParse(token, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            && value >= minimum && value <= maximum)
+            return value;
+        result.AddError($"{OptionName(result)}: '{token}' is not a number of seconds from {minimum} to {maximum}");
+        return minimum;
+    }
+
+    // The parser runs only for an option given with its value: exactly one token (the arity checks that).
+    private static string Token(ArgumentResult result) => result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Join(' ', result.Tokens);
+
+    private static string OptionName(ArgumentResult result) => (result.Parent as OptionResult)?.Option.Name ?? result.Argument.Name;
 
     /// <summary>
     /// A token like <c>--bogus</c> is a mistyped option, not a path: reject it (a file really named so can be

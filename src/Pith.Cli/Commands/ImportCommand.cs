@@ -22,10 +22,7 @@ public static class ImportCommand
             HelpName = "SECONDS",
             DefaultValueFactory = _ => IndexDatabase.DefaultLockTimeout.TotalSeconds,
         };
-        lockTimeout.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double>() is < 0 or > 86_400) result.AddError("--lock-timeout must be between 0 and 86400 seconds");
-        });
+        lockTimeout.CustomParser = result => ArgumentRules.Seconds(result, minimum: 0, maximum: 86_400);
         var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no per-input rejection lines; only the summary." };
         var allowUnsigned = UnsignedOptions.CreateAllowUnsigned("It is indexed, marked unsigned.");

@@ -21,10 +21,7 @@ public static class SearchCommand
             ArgumentRules.RejectOptionTokens(result, _ => " (to search for the word, leave out the '-': punctuation is not searched)"));
         var db = IndexOptions.CreateDb();
         var limit = new Option<int>("--limit", "-n") { Description = $"At most N results (default {DefaultLimit}).", HelpName = "N", DefaultValueFactory = _ => DefaultLimit };
-        limit.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1) result.AddError("--limit must be at least 1");
-        });
+        limit.CustomParser = result => ArgumentRules.WholeNumber(result, minimum: 1);
         var json = new Option<bool>("--json") { Description = "One JSON object per result per line: rank, score (bm25, lower is better), pith_number, source_id, source_version, title." };
         var command = new Command("search",
             "Search the titles of the indexed records (SQLite FTS5), ranked by bm25. Prints rank, Pith number, arXiv id with " +
