@@ -7,10 +7,18 @@ namespace Pith.Core.Keys;
 /// <summary>
 /// Reads public keys from a key file: one key object (like samples/keys/pith-v1-2026-05.json), an array of
 /// them, <c>{"keys":[…]}</c>, or a <c>pith-mirrors.json</c> manifest (<c>mirrors[].public_key</c>, or a top-level
-/// <c>public_key</c>). A stated fingerprint that disagrees with its key refuses the whole file.
+/// <c>public_key</c>). A stated fingerprint that disagrees with its key refuses the whole file, whatever form the key
+/// is given in.
 /// </summary>
 public static class KeyFile
 {
+    // The fields a fingerprint is stated in, and the spelling each takes: the first 16 bytes of SHA-256(key) in hex, or
+    // the first 26 base32 characters of it.
+    private static readonly (string Field, bool Base32)[] FingerprintFields =
+    [
+        ("fingerprint_sha256_hex", false), ("public_key_fingerprint", false), ("fingerprint", false), ("fingerprint_sha256_b32_first128bits", true),
+    ];
+
     public static ParseResult<IReadOnlyList<TrustedKey>> Read(ReadOnlyMemory<byte> bytes, string origin)
     {
         var parsed = JsonDocumentReader.Read(bytes);
@@ -66,8 +74,9 @@ public static class KeyFile
         foreach (var mirror in mirrors.EnumerateArray())
         {
             var path = $"mirrors[{i++}]";
-            if (mirror.ValueKind == JsonValueKind.Object && mirror.TryGetProperty("public_key", out var key)
-                && ReadManifestEntry(mirror, key, path + ".public_key", origin, keys) is { } error)
+            if (mirror.ValueKind != JsonValueKind.Object) return $"{path} is not an object";
+            // A mirror that states no key is a mirror of the resolver's key; one that states a key must state it well.
+            if (mirror.TryGetProperty("public_key", out var key) && ReadManifestEntry(mirror, key, path + ".public_key", origin, keys) is { } error)
                 return error;
         }
         return null;
@@ -82,7 +91,9 @@ public static class KeyFile
         if (keyId is null) return $"{path} names no key_id";
         var bytes = String(owner, "public_key") is { } text ? DecodeKey(text) : null;
         if (bytes is null) return $"{path} is not a 32-byte key in base64 or hex";
-        keys.Add(new TrustedKey(keyId, bytes, origin));
+        var trusted = new TrustedKey(keyId, bytes, origin);
+        if (StatedFingerprintError(owner, trusted) is { } wrong) return $"{path}: {wrong}";
+        keys.Add(trusted);
         return null;
     }
 
@@ -104,17 +115,24 @@ public static class KeyFile
         var publicKey = fromB64 ?? fromHex;
         if (publicKey is null) return at + $"key {keyId}: no public_key_b64 or public_key_hex";
         var trusted = new TrustedKey(keyId, publicKey, origin);
-        foreach (var (field, computed) in new[]
-                 {
-                     ("fingerprint_sha256_hex", trusted.Fingerprint), ("public_key_fingerprint", trusted.Fingerprint),
-                     ("fingerprint", trusted.Fingerprint), ("fingerprint_sha256_b32_first128bits", trusted.FingerprintBase32),
-                 })
-        {
-            var stated = String(key, field);
-            if (stated is not null && !string.Equals(stated, computed, StringComparison.OrdinalIgnoreCase))
-                return at + $"key {keyId}: stated {field} {stated} disagrees with the key's own {computed}";
-        }
+        if (StatedFingerprintError(key, trusted) is { } wrong) return at + wrong;
         keys.Add(trusted);
+        return null;
+    }
+
+    /// <summary>Why a fingerprint stated in <paramref name="holder"/> is not <paramref name="key"/>'s own, or null when none is wrong.</summary>
+    private static string? StatedFingerprintError(JsonElement holder, TrustedKey key)
+    {
+        foreach (var (field, base32) in FingerprintFields)
+        {
+            if (!holder.TryGetProperty(field, out _)) continue;
+            var computed = base32 ? key.FingerprintBase32 : key.Fingerprint;
+            // A fingerprint that is not text cannot be compared: it is refused like a wrong one.
+            var stated = String(holder, field);
+            if (stated is null) return $"key {key.KeyId}: stated {field} is not a string";
+            if (!string.Equals(stated, computed, StringComparison.OrdinalIgnoreCase))
+                return $"key {key.KeyId}: stated {field} {stated} disagrees with the key's own {computed}";
+        }
         return null;
     }
 

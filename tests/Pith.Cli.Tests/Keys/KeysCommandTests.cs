@@ -90,6 +90,12 @@ public sealed class KeysCommandTests : IDisposable
         taken.AssertExit(2);
         Assert.Contains("bound to two different keys", Assert.Single(taken.StderrLines), StringComparison.Ordinal);
 
+        var textKey = _temp.Write("text-key.json",
+            $"{{\"key_id\":\"{TestKey.Default.KeyId}\",\"public_key\":\"{Convert.ToBase64String(TestKey.Default.PublicKey)}\",\"public_key_fingerprint\":\"{new string('0', 32)}\"}}");
+        var refusedText = Pith("keys", "add", textKey);
+        refusedText.AssertExit(2);
+        Assert.Contains("disagrees with the key's own", Assert.Single(refusedText.StderrLines), StringComparison.Ordinal);
+
         Pith("keys", "add", Path.Combine(_temp.Root, "missing.json")).AssertExit(2);
         Assert.False(File.Exists(StorePath));
     }

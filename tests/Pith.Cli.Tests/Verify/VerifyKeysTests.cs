@@ -55,6 +55,30 @@ public sealed class VerifyKeysTests : IDisposable
     }
 
     [Fact]
+    public void ManifestKeyAsTextWhoseFingerprintDisagrees_Exit2_BeforeVerifyingAnything()
+    {
+        var manifest = new JsonObject
+        {
+            ["manifest_version"] = "1.0",
+            ["mirrors"] = new JsonArray(new JsonObject
+            {
+                ["url"] = "https://mirror.example",
+                ["key_id"] = TestKey.Default.KeyId,
+                ["public_key"] = Convert.ToHexStringLower(TestKey.Default.PublicKey),
+                ["fingerprint"] = new string('0', 32),
+            }),
+        };
+        var keys = _temp.Write("pith-mirrors.json", manifest.ToJsonString());
+
+        var result = PithProcess.Run("verify", "--keys", keys, _recordPath);
+
+        result.AssertExit(2);
+        Assert.Empty(result.Stdout);
+        var error = Assert.Single(result.StderrLines);
+        Assert.Contains("mirrors[0].public_key: key " + TestKey.Default.KeyId + ": stated fingerprint 00000000000000000000000000000000 disagrees", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MalformedKeyFile_Exit2_WithOneLineReason()
     {
         var keys = _temp.Write("broken-key.json", """{"key_id": "pith-test-2026", "public_key_b64": """);

@@ -50,6 +50,41 @@ public class KeyFileTests
         Assert.Equal([Test.KeyId], Read($"{{\"public_key\":{KeyObject(Test)}}}").Select(k => k.KeyId));
     }
 
+    public static TheoryData<string> KeysAsTextWithAWrongFingerprint()
+    {
+        var b64 = Convert.ToBase64String(Test.PublicKey);
+        var hex = Convert.ToHexStringLower(Test.PublicKey);
+        var wrong = new string('0', 32);
+        return new TheoryData<string>
+        {
+            $"{{\"key_id\":\"{Test.KeyId}\",\"public_key\":\"{b64}\",\"public_key_fingerprint\":\"{wrong}\"}}",
+            $"{{\"mirrors\":[{{\"url\":\"https://m.example\",\"key_id\":\"{Test.KeyId}\",\"public_key\":\"{hex}\",\"fingerprint\":\"{wrong}\"}}]}}",
+            $"{{\"mirrors\":[{{\"key_id\":\"{Test.KeyId}\",\"public_key\":\"{hex}\",\"fingerprint_sha256_b32_first128bits\":\"AAAAAAAAAAAAAAAAAAAAAAAAAA\"}}]}}",
+            $"{{\"mirrors\":[{{\"key_id\":\"{Test.KeyId}\",\"public_key\":\"{hex}\",\"fingerprint_sha256_hex\":\"{wrong}\"}}]}}",
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(KeysAsTextWithAWrongFingerprint))]
+    public void Refuses_a_key_given_as_text_beside_a_fingerprint_that_disagrees(string json) =>
+        Assert.Contains("disagrees with the key's own", ErrorOf(json), StringComparison.Ordinal);
+
+    [Fact]
+    public void Accepts_a_key_given_as_text_beside_its_own_fingerprints()
+    {
+        var hex = Convert.ToHexStringLower(Test.PublicKey);
+        var key = Assert.Single(Read(
+            $"{{\"mirrors\":[{{\"key_id\":\"{Test.KeyId}\",\"public_key\":\"{hex}\",\"fingerprint\":\"{Test.Trusted.Fingerprint.ToUpperInvariant()}\",\"fingerprint_sha256_b32_first128bits\":\"{Test.Trusted.FingerprintBase32}\"}}]}}"));
+        Assert.Equal(Test.PublicKey, key.PublicKey);
+    }
+
+    [Fact]
+    public void Refuses_a_fingerprint_that_is_not_text_and_a_mirror_that_is_not_an_object()
+    {
+        Assert.Contains("fingerprint_sha256_hex is not a string", ErrorOf(KeyObject(Test, ",\"fingerprint_sha256_hex\":12")), StringComparison.Ordinal);
+        Assert.Contains("mirrors[1] is not an object", ErrorOf($"{{\"mirrors\":[{{\"url\":\"https://m.example\"}},\"{Convert.ToBase64String(Test.PublicKey)}\"]}}"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Refuses_a_stated_fingerprint_that_disagrees_with_the_key()
     {
