@@ -59,7 +59,8 @@ public static class ImportBench
             {
                 foreach (var binary in round % 2 == 0 ? binaries : binaries.Reverse())
                 {
-                    var db = Path.Combine(root, "index.db");
+                    // Each its own index, so that --keep keeps pith's as index.db.
+                    var db = Path.Combine(root, binary == pith ? "index.db" : "index-baseline.db");
                     foreach (var file in new[] { db, db + "-journal", db + "-wal" }) File.Delete(file);
                     progress.WriteLine($"round {round + 1} of {rounds}: {binary}");
                     WarmPageCache(progress, corpusDir);

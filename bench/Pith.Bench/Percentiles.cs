@@ -2,7 +2,8 @@ namespace Pith.Bench;
 
 /// <summary>
 /// A sample of times, sorted once, and its nearest-rank percentiles: the smallest value with at least that share of
-/// the sample at or below it.
+/// the sample at or below it. The median of an even count is the mean of the two middle values (of two rounds, not the
+/// lower one).
 /// </summary>
 public sealed class Percentiles(IEnumerable<double> values)
 {
@@ -12,7 +13,7 @@ public sealed class Percentiles(IEnumerable<double> values)
 
     public double Min => _sorted[0];
 
-    public double Median => At(0.5);
+    public double Median => _sorted.Length % 2 == 1 ? _sorted[_sorted.Length / 2] : (_sorted[_sorted.Length / 2 - 1] + _sorted[_sorted.Length / 2]) / 2;
 
     public double P90 => At(0.9);
 

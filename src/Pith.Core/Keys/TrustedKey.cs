@@ -30,7 +30,8 @@ public sealed class TrustedKey
     /// The key in the crypto library's form, imported on first use: loading libsodium is left to the commands that
     /// verify, so that the others work without it.
     /// </summary>
-    internal NSec.Cryptography.PublicKey Imported => LazyInitializer.EnsureInitialized(ref _imported, () => Ed25519Signatures.ImportPublicKey(PublicKey));
+    internal NSec.Cryptography.PublicKey Imported =>
+        Volatile.Read(ref _imported) ?? Interlocked.CompareExchange(ref _imported, Ed25519Signatures.ImportPublicKey(PublicKey), null) ?? _imported!;
 
     /// <summary>Where the key came from: "built-in" or the file it was read from.</summary>
     public string Origin { get; }

@@ -60,12 +60,14 @@ public class Ed25519SignaturesTests
     [Fact]
     public void Refuses_a_small_order_public_key()
     {
-        // The neutral point as the key, R the neutral point and S = 0: [S]B = R + [k]A holds for every message, so a
-        // verifier that lets small-order keys through accepts this "signature" of anything.
+        // The neutral point as the key, R the base point and S = 1: [S]B = R + [k]A holds for every message, so a
+        // verifier that lets small-order keys through accepts this "signature" of anything. R and S are well formed,
+        // so only the key is refused.
         var neutral = new byte[32];
         neutral[0] = 1;
         var signature = new byte[64];
-        neutral.CopyTo(signature, 0);
+        Convert.FromHexString("5866666666666666666666666666666666666666666666666666666666666666").CopyTo(signature, 0);
+        signature[32] = 1;
 
         Assert.False(Verify(signature, new byte[32], neutral));
         Assert.False(Verify(signature, "anything"u8.ToArray(), neutral));
