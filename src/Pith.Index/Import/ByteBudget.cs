@@ -7,12 +7,23 @@ namespace Pith.Index.Import;
 /// </summary>
 internal sealed class ByteBudget(long capacity)
 {
-    public const long DefaultCapacity = 64L * 1024 * 1024;
-
     private readonly object _gate = new();
     private readonly long _capacity = capacity;
     private long _available = capacity;
     private bool _closed;
+
+    /// <summary>Takes the bytes if they are there now, without waiting.</summary>
+    public bool TryTake(long bytes)
+    {
+        var n = Math.Min(bytes, _capacity);
+        lock (_gate)
+        {
+            if (_closed) throw new OperationCanceledException("the import stopped");
+            if (_available < n) return false;
+            _available -= n;
+            return true;
+        }
+    }
 
     public void Take(long bytes)
     {

@@ -15,6 +15,12 @@ public sealed record ImportOptions
     /// <summary>Index state files, which carry no receipt, when they are consistent (marked unsigned in the index).</summary>
     public bool AllowUnsigned { get; init; }
 
+    /// <summary>
+    /// Bytes of input held at once between reading and writing (the queues bound the number of inputs, this their size);
+    /// one input larger than this takes all of it.
+    /// </summary>
+    public long ByteBudget { get; init; } = 64L * 1024 * 1024;
+
     /// <summary>At most this many rejects are kept in memory for the summary; all are stored in the index.</summary>
     public int MaxRejectsInSummary { get; init; } = 100_000;
 }

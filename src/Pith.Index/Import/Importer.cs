@@ -43,7 +43,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
     // Results a worker hands the writer at once (fewer when its input runs dry, so that nothing waits for more).
     private const int ResultBatch = 64;
 
-    private readonly ByteBudget _budget = new(ByteBudget.DefaultCapacity);
+    private readonly ByteBudget _budget = new(options.ByteBudget);
 
     // Files are read into arrays from this pool and given back once written or refused: a bulk import allocates (and
     // the collector copies) no array per file. Room for the records the result queue holds: with room for only 1,024,
@@ -338,7 +338,11 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
                     }
                     if (!item.IsFileEnd)
                     {
-                        done.Add(ProcessSafely(item, known));
+                        // Before waiting for budget, hand over what is done: only the writer gives bytes back, and it
+                        // gives back those of the results it has, not of those this worker still holds. (The result is
+                        // added after the call, to the list that is then current.)
+                        var result = ProcessSafely(item, known, beforeWaiting: () => { if (done.Count > 0) done = queues.Hand(done); });
+                        done.Add(result);
                         if (done.Count == ResultBatch) done = queues.Hand(done);
                     }
                     if (item.CountsAsFile) Interlocked.Increment(ref filesDone.Value);
@@ -353,7 +357,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
     }
 
     // One input that fails unexpectedly is rejected with its reason; it does not take the import down.
-    private Result ProcessSafely(WorkItem item, HashSet<UInt256> known)
+    private Result ProcessSafely(WorkItem item, HashSet<UInt256> known, Action beforeWaiting)
     {
         // A line's bytes were taken from the budget when read; a file's are taken once read.
         Payload? payload = item.Bytes is { } line ? new Payload(line, line.Length, Rented: false) : null;
@@ -366,7 +370,11 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
                 // Too large to be a record: refused by its size, for the same reason as any other oversized document.
                 if (read.OversizeLength is { } size) return Result.Rejected(new Reject(item.Path, null, CheckName.Parse, JsonDocumentReader.TooLarge(size)));
                 payload = new Payload(read.Bytes!, read.Length, read.Rented);
-                _budget.Take(read.Length);
+                if (!_budget.TryTake(read.Length))
+                {
+                    beforeWaiting();
+                    _budget.Take(read.Length);
+                }
             }
             var result = Check(item, payload.Value, known);
             // Only a verified record carries its bytes on to the writer, which releases them once written.

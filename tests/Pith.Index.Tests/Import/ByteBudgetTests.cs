@@ -28,4 +28,16 @@ public class ByteBudgetTests
         budget.Give(1_000);
         await next.WaitAsync(TimeSpan.FromSeconds(10));
     }
+
+    [Fact]
+    public void TryTake_takes_what_is_there_and_never_waits()
+    {
+        var budget = new ByteBudget(100);
+        Assert.True(budget.TryTake(60));
+        Assert.False(budget.TryTake(50));
+        Assert.True(budget.TryTake(40));
+        Assert.False(budget.TryTake(1_000));
+        budget.Give(100);
+        Assert.True(budget.TryTake(1_000));
+    }
 }

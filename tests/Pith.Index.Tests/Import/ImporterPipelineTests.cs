@@ -98,6 +98,27 @@ public sealed class ImporterPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task Documents_that_each_take_a_share_of_the_byte_budget_all_import()
+    {
+        // Forty signed documents of about 100 KB against a budget of ten: a worker that held its verified results while
+        // it waited for budget only the writer frees (by writing those very results) waited for ever.
+        var key = TestKey.Default;
+        for (var i = 0; i < 40; i++)
+        {
+            var record = RecordFactory.Create(key, sourceId: $"2401.{i:D5}");
+            record["padding"] = new string('x', 100_000);
+            File.WriteAllBytes(Path.Combine(_inputs.FullName, $"{i:D2}.json"), RecordFactory.ToBytes(record));
+        }
+
+        using var database = IndexDatabase.Open(_index.Path);
+        var import = Task.Run(() => new Importer(database, TestIndex.Verifier, new ImportOptions { Jobs = 2, ByteBudget = 1_000_000 }).Run([_inputs.FullName]));
+        Assert.True(await Task.WhenAny(import, Task.Delay(TimeSpan.FromSeconds(60))) == import, "the import did not return");
+
+        var summary = await import;
+        Assert.True(summary.Imported == 40 && summary.Rejected == 0, summary.ToString());
+    }
+
+    [Fact]
     public void A_run_records_the_paths_it_was_given_as_a_json_array_of_strings()
     {
         // Names that JSON must escape, and one that is not ASCII.
