@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Pith.Core.Documents;
 using Pith.Core.Identifiers;
 using Pith.Core.Verification;
+using Pith.Index.Sqlite;
 
 namespace Pith.Index.Audit;
 
@@ -82,7 +83,7 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
                 long bytes = 0;
                 while (batch.Count < BatchRows && bytes < BatchBytes && (more = reader.Read()))
                 {
-                    var copy = StoredCopy.Read(reader, copyKind, copyKind == AuditedCopy.Current ? ReadAliases(aliases, aliasId, reader.GetInt64(0)) : null);
+                    var copy = StoredCopy.Read(reader, copyKind, copyKind == AuditedCopy.Current ? ReadAliases(aliases, aliasId, reader.GetFieldValue<long>(0)) : null);
                     bytes += copy.Original?.Length ?? 0;
                     batch.Add(copy);
                 }
@@ -106,15 +107,17 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
     {
         id.Value = recordId;
         using var reader = command.ExecuteReader();
+        // An alias row of the wrong type shows as an alias the record does not derive.
+        var columns = new StoredColumns(reader);
         var list = new List<(string, string, string)>();
-        while (reader.Read()) list.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        while (reader.Read()) list.Add((columns.Text(0, "kind"), columns.Text(1, "value"), columns.Text(2, "normalized")));
         return list;
     }
 
     /// <summary>Every problem with one stored copy; none when it is sound.</summary>
     private List<(string Check, string Reason)> Check(StoredCopy copy)
     {
-        var problems = new List<(string, string)>();
+        var problems = new List<(string, string)>(copy.TypeProblems.Select(p => ("stored." + p.Column, p.Reason)));
         void Compare(string column, string? stored, string? derived)
         {
             if (!string.Equals(stored, derived, StringComparison.Ordinal))
@@ -171,16 +174,22 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
 
     private static string Show(string? value) => value is null ? "nothing" : $"'{value}'";
 
-    /// <summary>One stored copy as read, with its record's columns (and, for a current record, its alias rows).</summary>
+    /// <summary>
+    /// One stored copy as read, with its record's columns (and, for a current record, its alias rows), and what was
+    /// wrong with their types: a value of the wrong type is read as well as it can be and reported, never thrown.
+    /// </summary>
     private sealed record StoredCopy(
         AuditedCopy Copy, string PithNumber, string Code, byte[] Digest, string Year, string SourceKind, string SourceId, long SourceVersion,
         string? Title, string KeyId, string Signature, string ImportedFrom, byte[] BytesSha256, byte[]? Original, string DocumentType, bool Unsigned,
-        IReadOnlyList<(string Kind, string Value, string Normalized)>? Aliases)
+        IReadOnlyList<(string Kind, string Value, string Normalized)>? Aliases, IReadOnlyList<(string Column, string Reason)> TypeProblems)
     {
-        public static StoredCopy Read(SqliteDataReader reader, AuditedCopy copy, IReadOnlyList<(string, string, string)>? aliases) =>
-            new(copy, reader.GetString(1), reader.GetString(2), (byte[])reader.GetValue(3), reader.GetString(4), reader.GetString(5),
-                reader.GetString(6), reader.GetInt64(7), reader.IsDBNull(8) ? null : reader.GetString(8), reader.GetString(9),
-                reader.GetString(10), reader.GetString(11), (byte[])reader.GetValue(12), reader.IsDBNull(13) ? null : (byte[])reader.GetValue(13),
-                reader.GetString(14), reader.GetInt64(15) != 0, aliases);
+        public static StoredCopy Read(SqliteDataReader reader, AuditedCopy copy, IReadOnlyList<(string, string, string)>? aliases)
+        {
+            var c = new StoredColumns(reader);
+            return new(copy, c.Text(1, "pith_number"), c.Text(2, "code"), c.Blob(3, "digest"), c.Text(4, "year"), c.Text(5, "source_kind"),
+                c.Text(6, "source_id"), c.Integer(7, "source_version"), c.OptionalText(8, "title"), c.Text(9, "key_id"),
+                c.Text(10, "signature"), c.Text(11, "imported_from"), c.Blob(12, "bytes_sha256"), c.OptionalBlob(13, "original"),
+                c.Text(14, "document_type"), c.Integer(15, "unsigned") != 0, aliases, c.Problems);
+        }
     }
 }

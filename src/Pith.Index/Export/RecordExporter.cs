@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Pith.Core.Documents;
+using Pith.Index.Sqlite;
 
 namespace Pith.Index.Export;
 
@@ -23,10 +24,10 @@ public sealed class RecordExporter(IndexDatabase database)
             var tally = new Tally();
             var records = Write("SELECT o.original, r.document_type, r.pith_number FROM records r LEFT JOIN record_originals o ON o.record_id = r.id ORDER BY r.id",
                 output, tally, cancel);
-            var copies = history ? Write($"SELECT original, '{DocumentType.Record}', NULL FROM record_history ORDER BY id", output, tally, cancel) : 0;
+            var copies = history ? Write($"SELECT h.original, '{DocumentType.Record}', r.pith_number FROM record_history h JOIN records r ON r.id = h.record_id ORDER BY h.id", output, tally, cancel) : 0;
             var documents = Write(
                 """
-                SELECT d.original, d.document_type, NULL FROM record_documents d JOIN records r ON r.id = d.record_id
+                SELECT d.original, d.document_type, r.pith_number FROM record_documents d JOIN records r ON r.id = d.record_id
                 WHERE d.bytes_sha256 <> r.bytes_sha256 ORDER BY d.id
                 """, output, tally, cancel);
             return new ExportSummary(records, copies, documents, tally.StateFiles, tally.Reflowed);
@@ -38,8 +39,8 @@ public sealed class RecordExporter(IndexDatabase database)
     }
 
     /// <summary>
-    /// Writes each row's original (column 0) as a line; column 1 is its document type, column 2 its record's Pith number
-    /// when the bytes are kept apart from the row (and may be missing). Returns the lines written.
+    /// Writes each row's original (column 0) as a line; column 1 is its document type, column 2 its record's Pith number,
+    /// to name it when its bytes are missing or not stored as bytes. Returns the lines written.
     /// </summary>
     private long Write(string sql, Stream output, Tally tally, CancellationToken cancel)
     {
@@ -50,15 +51,20 @@ public sealed class RecordExporter(IndexDatabase database)
         while (reader.Read())
         {
             cancel.ThrowIfCancellationRequested();
-            // Never a silent gap in an export: a record whose bytes are gone stops it (pith audit names every such record).
-            if (reader.IsDBNull(0))
-                throw new IndexUnavailableException($"{database.Path}: {reader.GetString(2)} has no stored bytes (pith audit lists what is damaged)");
-            var (line, changed) = ExportLine.Of((byte[])reader.GetValue(0));
+            // Never a silent gap or a changed document in an export: a record whose bytes are gone, or not stored as bytes,
+            // stops it (pith audit names every such record).
+            var columns = new StoredColumns(reader);
+            var original = columns.OptionalBlob(0, "original");
+            if (original is null)
+                throw new IndexUnavailableException($"{database.Path}: {columns.Text(2, "pith_number")} has no stored bytes (pith audit lists what is damaged)");
+            if (columns.Problems.Count > 0)
+                throw new IndexUnavailableException($"{database.Path}: {columns.Text(2, "pith_number")}: {columns.Problems[0].Column}: {columns.Problems[0].Reason} (pith audit lists what is damaged)");
+            var (line, changed) = ExportLine.Of(original);
             output.Write(line.Span);
             output.WriteByte((byte)'\n');
             count++;
             if (changed) tally.Reflowed++;
-            if (reader.GetString(1) == DocumentType.State) tally.StateFiles++;
+            if (columns.OptionalText(1, "document_type") == DocumentType.State) tally.StateFiles++;
         }
         return count;
     }

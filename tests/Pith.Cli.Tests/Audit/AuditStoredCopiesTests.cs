@@ -101,4 +101,48 @@ public sealed class AuditStoredCopiesTests
                                                 l.EndsWith($"stored.pith_number: the index says '{seed2}', the record derives '{seed0}'", StringComparison.Ordinal));
         Assert.EndsWith(": 12 records, 0 older copies and 3 bundles and state files failed", human.StdoutLines[^1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Columns_of_the_wrong_type_are_failures_of_their_copy_and_export_stops_in_one_line()
+    {
+        using var corpus = IndexedCorpus.WithMirrorDocuments();
+        var (seed0, seed1, seed2) = (Samples.Seeds[0].PithNumber, Samples.Seeds[1].PithNumber, Samples.Seeds[2].PithNumber);
+        using (var connection = IndexFile.Open(corpus.Db))
+        {
+            using var command = connection.CreateCommand();
+            // SQLite lets any column hold any type: the README's own tampering example stores the originals as TEXT.
+            command.CommandText =
+                $"""
+                UPDATE record_originals SET original = replace(original, 'Autoencoders', 'AutoEncoders')
+                  WHERE record_id = (SELECT id FROM records WHERE pith_number = '{seed1}');
+                UPDATE records SET digest = hex(digest), source_version = 'one' WHERE pith_number = '{seed0}';
+                UPDATE records SET title = CAST(title AS BLOB), bytes_sha256 = 42 WHERE pith_number = '{seed2}';
+                UPDATE record_history SET original = CAST(original AS TEXT);
+                """;
+            Assert.Equal(4, command.ExecuteNonQuery());
+        }
+
+        var result = corpus.Run("audit", "--keys", corpus.KeyFile, "--json");
+
+        result.AssertExit(1);
+        result.AssertNoStackTrace();
+        using var document = JsonDocument.Parse(Assert.Single(result.StdoutLines));
+        var failures = document.RootElement.GetProperty("failures").EnumerateArray().ToDictionary(
+            f => (f.GetProperty("pith_number").GetString()!, f.GetProperty("copy").GetString()!),
+            f => f.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("check").GetString() + ": " + p.GetProperty("reason").GetString()).ToList());
+        Assert.Contains("stored.original: the index holds TEXT where a BLOB belongs (the file was changed outside pith)", failures[(seed1, "current")]);
+        Assert.Contains(failures[(seed1, "current")], p => p.StartsWith("bytes_sha256: the stored bytes have changed", StringComparison.Ordinal));
+        Assert.Contains("stored.digest: the index holds TEXT where a BLOB belongs (the file was changed outside pith)", failures[(seed0, "current")]);
+        Assert.Contains("stored.source_version: the index holds TEXT where an INTEGER belongs (the file was changed outside pith)", failures[(seed0, "current")]);
+        Assert.Contains("stored.title: the index holds a BLOB where TEXT belongs (the file was changed outside pith)", failures[(seed2, "current")]);
+        Assert.Contains("stored.bytes_sha256: the index holds an INTEGER where a BLOB belongs (the file was changed outside pith)", failures[(seed2, "current")]);
+        var history = Assert.Single(failures, f => f.Key.Item2 == "history");
+        Assert.Contains("stored.original: the index holds TEXT where a BLOB belongs (the file was changed outside pith)", history.Value);
+
+        var export = corpus.Run("export", "--history");
+        export.AssertExit(2);
+        export.AssertNoStackTrace();
+        Assert.Equal($"pith: {corpus.Db}: {seed1}: original: the index holds TEXT where a BLOB belongs (the file was changed outside pith) (pith audit lists what is damaged)",
+            Assert.Single(export.StderrLines));
+    }
 }
