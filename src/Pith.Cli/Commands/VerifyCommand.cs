@@ -8,12 +8,14 @@ namespace Pith.Cli.Commands;
 /// <summary><c>pith verify</c>: verify downloaded records offline, one verdict per input.</summary>
 public static class VerifyCommand
 {
-    // Inputs verified in parallel at a time; output stays in input order and memory stays bounded.
+    // Inputs verified in parallel at a time; output stays in input order and memory stays bounded (a batch of lines
+    // already read holds at most BatchBytes, or one line).
     private const int BatchSize = 64;
+    private const long BatchBytes = 64L << 20;
 
     public static Command Create()
     {
-        var paths = ArgumentRules.Paths("A record file, a folder (every file in it, recursively), or - for standard input.");
+        var paths = ArgumentRules.Paths("A record file, a folder (every file in it, recursively), a .jsonl file (one document per line), or - for standard input.");
         var keys = KeyOptions.Create();
         var json = new Option<bool>("--json") { Description = "One JSON object per input per line (JSON Lines), media type " + VerificationResult.MediaType + "." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "List every check of every input, with its outcome." };
@@ -39,7 +41,7 @@ public static class VerifyCommand
         using var stdout = Cli.OpenStdout();
         using var jsonLines = new JsonLineWriter(stdout);
         int valid = 0, unsigned = 0, invalid = 0, unreadable = 0;
-        foreach (var batch in InputWalker.Expand(paths).Chunk(BatchSize))
+        foreach (var batch in Batches(InputDocuments.Expand(paths, Console.OpenStandardInput)))
         {
             var results = new (string Path, VerificationResult Result, bool Unreadable)[batch.Length];
             Parallel.For(0, batch.Length, i => results[i] = VerifyOne(verifier, batch[i]));
@@ -59,13 +61,32 @@ public static class VerifyCommand
         return unreadable > 0 ? ExitCode.Usage : invalid > 0 || (unsigned > 0 && !allowUnsigned) ? ExitCode.Invalid : ExitCode.Ok;
     }
 
-    private static (string, VerificationResult, bool) VerifyOne(RecordVerifier verifier, InputWalker.Either item)
+    private static IEnumerable<InputDocument[]> Batches(IEnumerable<InputDocument> documents)
     {
-        if (item.Error is { } error) return (error.Path, ReadFailure(error.Reason), true);
-        var input = item.Input!;
-        var read = InputReader.Read(input);
-        if (read.Error is { } readError) return (input.Path, ReadFailure(readError), true);
-        return (input.Path, read.OversizeLength is { } size ? RecordVerifier.Oversize(size) : verifier.Verify(read.Bytes!), false);
+        var batch = new List<InputDocument>(BatchSize);
+        long bytes = 0;
+        foreach (var document in documents)
+        {
+            batch.Add(document);
+            bytes += document.Bytes?.Length ?? 0;
+            if (batch.Count < BatchSize && bytes < BatchBytes) continue;
+            yield return [.. batch];
+            batch.Clear();
+            bytes = 0;
+        }
+        if (batch.Count > 0) yield return [.. batch];
+    }
+
+    private static (string, VerificationResult, bool) VerifyOne(RecordVerifier verifier, InputDocument document)
+    {
+        var name = document.Name;
+        if (document.Unreadable is { } unreadable) return (name, ReadFailure(unreadable), true);
+        if (document.TooLarge is { } tooLarge) return (name, VerificationResult.Failed(CheckName.Parse, tooLarge), false);
+        if (document.Bytes is { } bytes) return (name, verifier.Verify(bytes), false);
+        var input = document.File!;
+        var read = BoundedReader.ReadFile(input.Path, input.RegularOnly, listed: input.Kind);
+        if (read.Error is { } readError) return (name, ReadFailure(readError), true);
+        return (name, read.OversizeLength is { } size ? RecordVerifier.Oversize(size) : verifier.Verify(read.Bytes!), false);
     }
 
     private static VerificationResult ReadFailure(string reason) => VerificationResult.Failed(CheckName.Read, reason);

@@ -1,12 +1,12 @@
 using Pith.Core.Documents;
 
-namespace Pith.Index.Import;
+namespace Pith.Core.Inputs;
 
 /// <summary>
 /// Standard input is either JSON Lines (an export piped in) or one document (possibly pretty-printed): it is
 /// JSON Lines when its first non-blank line is a complete JSON value by itself.
 /// </summary>
-internal static class StandardInput
+public static class StandardInput
 {
     /// <summary>The stream to read from the start, and whether to read it line by line.</summary>
     public static (Stream Stream, bool IsJsonLines) Classify(Stream input)

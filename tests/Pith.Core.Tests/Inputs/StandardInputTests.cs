@@ -1,8 +1,8 @@
 using System.Text;
-using Pith.Index.Import;
+using Pith.Core.Inputs;
 using Xunit;
 
-namespace Pith.Index.Tests.Import;
+namespace Pith.Core.Tests.Inputs;
 
 public class StandardInputTests
 {

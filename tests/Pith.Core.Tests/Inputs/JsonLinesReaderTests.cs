@@ -1,9 +1,9 @@
 using System.Text;
 using Pith.Core.Documents;
-using Pith.Index.Import;
+using Pith.Core.Inputs;
 using Xunit;
 
-namespace Pith.Index.Tests.Import;
+namespace Pith.Core.Tests.Inputs;
 
 public class JsonLinesReaderTests
 {

@@ -1,0 +1,73 @@
+namespace Pith.Core.Inputs;
+
+/// <summary>
+/// The documents the paths a user names hold, in order, by the rules import reads them with too: a file is one
+/// document; a <c>.jsonl</c> file one per non-blank line (<see cref="JsonLinesReader"/>); standard input one document,
+/// or one per line when its first line is a complete JSON value (<see cref="StandardInput"/>). Streams: a file's
+/// lines are read as they are consumed.
+/// </summary>
+public static class InputDocuments
+{
+    public static IEnumerable<InputDocument> Expand(IEnumerable<string> paths, Func<Stream> openStandardInput)
+    {
+        foreach (var item in InputWalker.Expand(paths))
+        {
+            if (item.Error is { } error)
+            {
+                yield return new InputDocument(error.Path) { Unreadable = error.Reason };
+                continue;
+            }
+            var input = item.Input!;
+            var documents = input.IsStandardInput ? FromStandardInput(input, openStandardInput)
+                : JsonLinesReader.IsJsonLines(input.Path) ? Lines(input.Path, () => System.IO.File.OpenRead(input.Path))
+                : [new InputDocument(input.Path) { File = input }];
+            foreach (var document in documents) yield return document;
+        }
+    }
+
+    private static IEnumerable<InputDocument> FromStandardInput(Input input, Func<Stream> open)
+    {
+        Stream stream;
+        bool isJsonLines;
+        byte[]? whole = null;
+        string? failure = null;
+        try
+        {
+            (stream, isJsonLines) = StandardInput.Classify(open());
+            if (!isJsonLines)
+            {
+                using (stream) whole = BoundedReader.Read(stream, []);
+            }
+        }
+        catch (IOException e)
+        {
+            (stream, isJsonLines, failure) = (Stream.Null, false, "cannot read standard input: " + e.Message);
+        }
+        if (failure is not null) return [new InputDocument(input.Path) { Unreadable = failure }];
+        return isJsonLines ? Lines(input.Path, () => stream) : [new InputDocument(input.Path) { Bytes = whole }];
+    }
+
+    private static IEnumerable<InputDocument> Lines(string path, Func<Stream> open)
+    {
+        Stream stream;
+        string? failure = null;
+        try
+        {
+            stream = open();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            (stream, failure) = (Stream.Null, "cannot read: " + e.Message);
+        }
+        if (failure is not null)
+        {
+            yield return new InputDocument(path) { Unreadable = failure };
+            yield break;
+        }
+        using (stream)
+        {
+            foreach (var (line, bytes, error) in JsonLinesReader.Read(stream))
+                yield return error is null ? new InputDocument($"{path}:{line}") { Bytes = bytes } : new InputDocument($"{path}:{line}") { TooLarge = error };
+        }
+    }
+}
