@@ -2,52 +2,11 @@ namespace Pith.Index;
 
 /// <summary>
 /// The schema, as ordered migrations: migration i takes <c>PRAGMA user_version</c> from i to i+1. Append only;
-/// never edit a migration that has shipped.
+/// never edit a migration that has shipped. Each is frozen SQL text, built from nothing the code uses today (what a bulk
+/// load drops and restores is in <see cref="BulkLoadSchema"/>, and a test holds it to what these migrations make).
 /// </summary>
 internal static class Migrations
 {
-    /// <summary>
-    /// The triggers that keep the title search (records_fts) in step with records. A bulk load into an empty index
-    /// drops them and rebuilds the search once after the rows, as it does with <see cref="DeferredIndexes"/>.
-    /// (Declared before <see cref="Steps"/>, which uses them: static fields initialise in order.)
-    /// </summary>
-    public static readonly (string Name, string Create)[] TitleSearchTriggers =
-    [
-        ("records_fts_insert",
-            """
-            CREATE TRIGGER records_fts_insert AFTER INSERT ON records BEGIN
-                INSERT INTO records_fts (rowid, title) VALUES (new.id, new.title);
-            END
-            """),
-        ("records_fts_delete",
-            """
-            CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
-                INSERT INTO records_fts (records_fts, rowid, title) VALUES ('delete', old.id, old.title);
-            END
-            """),
-        ("records_fts_update",
-            """
-            CREATE TRIGGER records_fts_update AFTER UPDATE OF title ON records BEGIN
-                INSERT INTO records_fts (records_fts, rowid, title) VALUES ('delete', old.id, old.title);
-                INSERT INTO records_fts (rowid, title) VALUES (new.id, new.title);
-            END
-            """),
-    ];
-
-    /// <summary>
-    /// Secondary indexes a bulk load into an empty index builds after the rows (faster than row by row).
-    /// (Declared before <see cref="Steps"/>, which uses them: static fields initialise in order.)
-    /// </summary>
-    public static readonly (string Name, string Create)[] DeferredIndexes =
-    [
-        ("aliases_lookup", "CREATE INDEX IF NOT EXISTS aliases_lookup ON aliases(normalized, kind)"),
-        ("records_code", "CREATE INDEX IF NOT EXISTS records_code ON records(code)"),
-        ("records_source", "CREATE INDEX IF NOT EXISTS records_source ON records(source_kind, source_id, source_version)"),
-    ];
-
-    /// <summary>Re-reads every title into the search (after a load without its triggers).</summary>
-    public const string RebuildTitleSearch = "INSERT INTO records_fts (records_fts) VALUES ('rebuild')";
-
     public static readonly string[] Steps =
     [
         // 1: records, their aliases, older copies, import runs and rejected inputs.
@@ -116,9 +75,20 @@ internal static class Migrations
         // 2: full-text search over titles. An external-content FTS5 table (the titles are stored once, in records),
         // kept in step by triggers, so that every writer of records (the importer among them) keeps it current
         // without knowing of it; filled from the records an older index already holds.
-        "CREATE VIRTUAL TABLE records_fts USING fts5(title, content = 'records', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');\n"
-        + string.Concat(TitleSearchTriggers.Select(trigger => trigger.Create + ";\n"))
-        + RebuildTitleSearch + ";\n",
+        """
+        CREATE VIRTUAL TABLE records_fts USING fts5(title, content = 'records', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+        CREATE TRIGGER records_fts_insert AFTER INSERT ON records BEGIN
+            INSERT INTO records_fts (rowid, title) VALUES (new.id, new.title);
+        END;
+        CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
+            INSERT INTO records_fts (records_fts, rowid, title) VALUES ('delete', old.id, old.title);
+        END;
+        CREATE TRIGGER records_fts_update AFTER UPDATE OF title ON records BEGIN
+            INSERT INTO records_fts (records_fts, rowid, title) VALUES ('delete', old.id, old.title);
+            INSERT INTO records_fts (rowid, title) VALUES (new.id, new.title);
+        END;
+        INSERT INTO records_fts (records_fts) VALUES ('rebuild');
+        """,
 
         // 3: bundles and state files. One record per Pith number whatever documents brought it: records.original is the
         // record document when one was imported, else the first bundle (or, failing that, state file) that brought the
@@ -187,10 +157,20 @@ internal static class Migrations
             SELECT id, document_type FROM records
             UNION SELECT record_id, 'pith_number_record' FROM record_history
             UNION SELECT record_id, document_type FROM record_documents;
-        """
-        + string.Concat(DeferredIndexes.Where(index => index.Name.StartsWith("records_", StringComparison.Ordinal)).Select(index => index.Create + ";\n"))
-        + string.Concat(TitleSearchTriggers.Select(trigger => trigger.Create + ";\n"))
-        + RebuildTitleSearch + ";\n",
+        CREATE INDEX IF NOT EXISTS records_code ON records(code);
+        CREATE INDEX IF NOT EXISTS records_source ON records(source_kind, source_id, source_version);
+        CREATE TRIGGER records_fts_insert AFTER INSERT ON records BEGIN
+            INSERT INTO records_fts (rowid, title) VALUES (new.id, new.title);
+        END;
+        CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
+            INSERT INTO records_fts (records_fts, rowid, title) VALUES ('delete', old.id, old.title);
+        END;
+        CREATE TRIGGER records_fts_update AFTER UPDATE OF title ON records BEGIN
+            INSERT INTO records_fts (records_fts, rowid, title) VALUES ('delete', old.id, old.title);
+            INSERT INTO records_fts (rowid, title) VALUES (new.id, new.title);
+        END;
+        INSERT INTO records_fts (records_fts) VALUES ('rebuild');
+        """,
     ];
 
     public static int Latest => Steps.Length;

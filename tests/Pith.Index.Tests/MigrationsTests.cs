@@ -12,6 +12,22 @@ public sealed class MigrationsTests : IDisposable
     public void Dispose() => _folder.Delete(recursive: true);
 
     [Fact]
+    public void What_a_bulk_load_drops_and_restores_is_what_the_migrations_made()
+    {
+        var path = Path.Combine(_folder.FullName, "new.db");
+        using var db = IndexDatabase.Open(path);
+        var made = BulkLoadSchema.TitleSearchTriggers.Concat(BulkLoadSchema.DeferredIndexes).ToArray();
+        foreach (var (name, create) in made)
+        {
+            // SQLite keeps a CREATE statement as written, less its IF NOT EXISTS.
+            Assert.Equal(create.Replace("IF NOT EXISTS ", "", StringComparison.Ordinal), db.Scalar<string>($"SELECT sql FROM sqlite_master WHERE name = '{name}'"));
+        }
+        // The migrations' only other trigger or index is one a bulk load keeps (rejects are few).
+        Assert.Equal(string.Join(",", made.Select(m => m.Name).Append("rejects_run").Order(StringComparer.Ordinal)),
+            db.Scalar<string>("SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type IN ('trigger', 'index') AND sql IS NOT NULL ORDER BY name)"));
+    }
+
+    [Fact]
     public void A_version_1_index_keeps_its_records_as_record_documents_signed()
     {
         var path = Path.Combine(_folder.FullName, "v1.db");

@@ -84,7 +84,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         var run = new Lazy<(long RunId, bool BulkLoad)>(() =>
         {
             database.EnsureIntact();
-            return (StartRun(paths), PrepareIndexes());
+            return (StartRun(paths), BulkLoadSchema.Prepare(database));
         });
 
         using var work = new BlockingCollection<List<WorkItem>>(QueueLength / PathBatch);
@@ -159,37 +159,6 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>Into an empty index, rows load faster without the secondary indexes: build them after.</summary>
-    private bool PrepareIndexes()
-    {
-        var empty = database.Scalar<long>("SELECT NOT EXISTS (SELECT 1 FROM records)") == 1;
-        foreach (var (name, create) in Migrations.DeferredIndexes)
-            database.Execute(empty ? $"DROP INDEX IF EXISTS {name}" : create);
-        if (empty)
-        {
-            foreach (var (name, _) in Migrations.TitleSearchTriggers) database.Execute($"DROP TRIGGER IF EXISTS {name}");
-        }
-        else if (!TitleSearchInStep())
-        {
-            // A bulk load was interrupted before it rebuilt the search: finish that first.
-            RestoreTitleSearch();
-        }
-        return empty;
-    }
-
-    private bool TitleSearchInStep() =>
-        database.Scalar<long>("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ("
-                              + string.Join(", ", Migrations.TitleSearchTriggers.Select(t => $"'{t.Name}'")) + ")")
-        == Migrations.TitleSearchTriggers.Length;
-
-    /// <summary>The triggers back and every title re-read, in one transaction: the search is in step whenever its triggers exist.</summary>
-    private void RestoreTitleSearch() => InOneTransaction(TitleSearchRestore());
-
-    private static string TitleSearchRestore() =>
-        string.Concat(Migrations.TitleSearchTriggers.Select(t => $"DROP TRIGGER IF EXISTS {t.Name};\n{t.Create};\n")) + Migrations.RebuildTitleSearch + ";\n";
-
-    private void InOneTransaction(string statements) => database.Execute("BEGIN IMMEDIATE;\n" + statements + "COMMIT;");
-
     private void CreateDeferredIndexes()
     {
         // The load is over: the memory that held records in flight goes back before the sorts, and a smaller page cache
@@ -197,8 +166,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         // records the peak was in these sorts (303 MiB, against 240 during the load).
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         database.Execute("PRAGMA cache_size = -16384");
-        // One transaction, one commit (each costs a sync): the indexes and the title search come back together or not at all.
-        InOneTransaction(string.Concat(Migrations.DeferredIndexes.Select(index => index.Create + ";\n")) + TitleSearchRestore());
+        BulkLoadSchema.Finish(database);
     }
 
     private void FinishRun(long runId, Tally tally)

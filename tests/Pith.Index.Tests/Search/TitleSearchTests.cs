@@ -83,10 +83,10 @@ public sealed class TitleSearchTests : IDisposable
         Assert.Single(Search("grokking"));
         using (var database = _index.Open())
         {
-            Assert.Equal(Migrations.TitleSearchTriggers.Length,
+            Assert.Equal(BulkLoadSchema.TitleSearchTriggers.Length,
                 database.Scalar<long>("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'records_fts_%'"));
             // What a bulk load killed before its end leaves: records committed, the search's triggers dropped, titles unread.
-            foreach (var (name, _) in Migrations.TitleSearchTriggers) database.Execute($"DROP TRIGGER {name}");
+            foreach (var (name, _) in BulkLoadSchema.TitleSearchTriggers) database.Execute($"DROP TRIGGER {name}");
             database.Execute("INSERT INTO records_fts (records_fts) VALUES ('delete-all')");
         }
         Assert.Empty(Search("grokking"));

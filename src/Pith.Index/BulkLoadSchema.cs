@@ -1,0 +1,78 @@
+namespace Pith.Index;
+
+/// <summary>
+/// The parts of the schema a bulk load into an empty index drops and builds again after the rows (faster than row by
+/// row): the secondary indexes, and the triggers that keep the title search (records_fts) in step with records. These
+/// definitions must be what the migrations made; a test holds them to it, so a change here needs a migration too.
+/// </summary>
+internal static class BulkLoadSchema
+{
+    public static readonly (string Name, string Create)[] TitleSearchTriggers =
+    [
+        ("records_fts_insert",
+            """
+            CREATE TRIGGER records_fts_insert AFTER INSERT ON records BEGIN
+                INSERT INTO records_fts (rowid, title) VALUES (new.id, new.title);
+            END
+            """),
+        ("records_fts_delete",
+            """
+            CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
+                INSERT INTO records_fts (records_fts, rowid, title) VALUES ('delete', old.id, old.title);
+            END
+            """),
+        ("records_fts_update",
+            """
+            CREATE TRIGGER records_fts_update AFTER UPDATE OF title ON records BEGIN
+                INSERT INTO records_fts (records_fts, rowid, title) VALUES ('delete', old.id, old.title);
+                INSERT INTO records_fts (rowid, title) VALUES (new.id, new.title);
+            END
+            """),
+    ];
+
+    public static readonly (string Name, string Create)[] DeferredIndexes =
+    [
+        ("aliases_lookup", "CREATE INDEX IF NOT EXISTS aliases_lookup ON aliases(normalized, kind)"),
+        ("records_code", "CREATE INDEX IF NOT EXISTS records_code ON records(code)"),
+        ("records_source", "CREATE INDEX IF NOT EXISTS records_source ON records(source_kind, source_id, source_version)"),
+    ];
+
+    /// <summary>Re-reads every title into the search (after a load without its triggers).</summary>
+    private const string RebuildTitleSearch = "INSERT INTO records_fts (records_fts) VALUES ('rebuild')";
+
+    /// <summary>
+    /// Before a load: into an empty index, drops the secondary indexes and the search's triggers and returns true (a
+    /// bulk load: <see cref="Finish"/> builds them after the rows); otherwise makes sure they are all there, finishing a
+    /// bulk load that was interrupted before its end, and returns false.
+    /// </summary>
+    public static bool Prepare(IndexDatabase database)
+    {
+        var empty = database.Scalar<long>("SELECT NOT EXISTS (SELECT 1 FROM records)") == 1;
+        foreach (var (name, create) in DeferredIndexes)
+            database.Execute(empty ? $"DROP INDEX IF EXISTS {name}" : create);
+        if (empty)
+        {
+            foreach (var (name, _) in TitleSearchTriggers) database.Execute($"DROP TRIGGER IF EXISTS {name}");
+        }
+        else if (!TitleSearchInStep(database))
+        {
+            InOneTransaction(database, TitleSearchRestore());
+        }
+        return empty;
+    }
+
+    /// <summary>After a bulk load: the indexes and the title search back, in one transaction (one sync), together or not at all.</summary>
+    public static void Finish(IndexDatabase database) =>
+        InOneTransaction(database, string.Concat(DeferredIndexes.Select(index => index.Create + ";\n")) + TitleSearchRestore());
+
+    private static bool TitleSearchInStep(IndexDatabase database) =>
+        database.Scalar<long>("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ("
+                              + string.Join(", ", TitleSearchTriggers.Select(t => $"'{t.Name}'")) + ")")
+        == TitleSearchTriggers.Length;
+
+    // The triggers back and every title re-read: the search is in step whenever its triggers exist.
+    private static string TitleSearchRestore() =>
+        string.Concat(TitleSearchTriggers.Select(t => $"DROP TRIGGER IF EXISTS {t.Name};\n{t.Create};\n")) + RebuildTitleSearch + ";\n";
+
+    private static void InOneTransaction(IndexDatabase database, string statements) => database.Execute("BEGIN IMMEDIATE;\n" + statements + "COMMIT;");
+}
