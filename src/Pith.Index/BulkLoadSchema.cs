@@ -65,6 +65,15 @@ internal static class BulkLoadSchema
     public static void Finish(IndexDatabase database) =>
         InOneTransaction(database, string.Concat(DeferredIndexes.Select(index => index.Create + ";\n")) + TitleSearchRestore());
 
+    /// <summary>
+    /// Why the index is not whole after a bulk load that stopped before its end (killed, a full disk): its title search
+    /// misses records and its look-ups lack their indexes until the next import rebuilds them; null when it is whole.
+    /// </summary>
+    public static string? Unfinished(IndexDatabase database) => TitleSearchInStep(database)
+        ? null
+        : "an import into this index stopped before it finished, so its title search misses records (and look-ups lack their " +
+          "indexes): the next 'pith import' into it rebuilds them";
+
     private static bool TitleSearchInStep(IndexDatabase database) =>
         database.Scalar<long>("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ("
                               + string.Join(", ", TitleSearchTriggers.Select(t => $"'{t.Name}'")) + ")")

@@ -65,6 +65,7 @@ public static class AuditCommand
         if (jsonWriter is not null)
         {
             jsonWriter.WriteEndArray();
+            WriteProblems(jsonWriter, "index_problems", summary.IndexProblems);
             jsonWriter.WriteNumber("records", summary.Records);
             jsonWriter.WriteNumber("history_copies", summary.HistoryCopies);
             jsonWriter.WriteNumber("documents", summary.Documents);
@@ -80,13 +81,16 @@ public static class AuditCommand
         }
         else
         {
+            foreach (var (check, reason) in summary.IndexProblems) stdout.WriteLine(TerminalText.Sanitize($"FAIL index {database.Path}: {check}: {reason}"));
             stdout.WriteLine($"{(summary.Interrupted ? "interrupted: " : "")}audited {summary.Records} records, {summary.HistoryCopies} older copies " +
                              $"and {summary.Documents} bundles and state files in {summary.Elapsed.TotalSeconds:0.00} s: " +
-                             (summary.Failed == 0
+                             (summary.Sound
                                  ? "all sound"
+                                 : summary.Failed == 0
+                                 ? "every copy sound, the index itself not"
                                  : $"{summary.FailedRecords} records, {summary.FailedHistoryCopies} older copies and {summary.FailedDocuments} bundles and state files failed"));
         }
-        return summary.Failed > 0 || summary.Interrupted ? ExitCode.Invalid : ExitCode.Ok;
+        return !summary.Sound || summary.Interrupted ? ExitCode.Invalid : ExitCode.Ok;
     }
 
     private static void WriteHuman(StreamWriter output, AuditFailure failure)
@@ -102,8 +106,14 @@ public static class AuditCommand
         json.WriteString("copy", failure.Copy switch { AuditedCopy.Current => "current", AuditedCopy.History => "history", _ => "document" });
         json.WriteString("document_type", failure.DocumentType);
         json.WriteString("imported_from", failure.ImportedFrom);
-        json.WriteStartArray("problems");
-        foreach (var (check, reason) in failure.Problems)
+        WriteProblems(json, "problems", failure.Problems);
+        json.WriteEndObject();
+    }
+
+    private static void WriteProblems(Utf8JsonWriter json, string name, IEnumerable<(string Check, string Reason)> problems)
+    {
+        json.WriteStartArray(name);
+        foreach (var (check, reason) in problems)
         {
             json.WriteStartObject();
             json.WriteString("check", check);
@@ -111,6 +121,5 @@ public static class AuditCommand
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        json.WriteEndObject();
     }
 }

@@ -2,10 +2,21 @@ using Microsoft.Data.Sqlite;
 
 namespace Pith.Index.Search;
 
-/// <summary>Full-text search over the titles of the current records (the FTS5 table of migration 2), ranked by bm25.</summary>
-public sealed class TitleSearch(IndexDatabase database) : IDisposable
+/// <summary>
+/// Full-text search over the titles of the current records (the FTS5 table of migration 2), ranked by bm25. Refuses an
+/// index whose search a stopped import left incomplete (<see cref="BulkLoadSchema.Unfinished"/>) rather than miss its records.
+/// </summary>
+public sealed class TitleSearch : IDisposable
 {
-    private readonly SqliteCommand _query = Prepare(database.Connection);
+    private readonly IndexDatabase database;
+    private readonly SqliteCommand _query;
+
+    public TitleSearch(IndexDatabase database)
+    {
+        if (BulkLoadSchema.Unfinished(database) is { } why) throw new IndexUnavailableException($"{database.Path}: {why}");
+        this.database = database;
+        _query = Prepare(database.Connection);
+    }
 
     /// <summary>The best <paramref name="limit"/> matches of <paramref name="text"/> (see <see cref="SearchQuery"/>); none for a text without terms.</summary>
     public IReadOnlyList<SearchHit> Search(string text, int limit)
