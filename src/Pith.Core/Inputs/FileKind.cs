@@ -3,51 +3,65 @@ using System.Runtime.InteropServices;
 namespace Pith.Core.Inputs;
 
 /// <summary>
-/// Whether a path is a regular file. .NET reports a FIFO, socket or device as an ordinary file, and opening a
-/// FIFO blocks until something writes to it: a folder walk must not open those. The file type comes from the
-/// runtime's own stat shim (libSystem.Native, shipped with every .NET on Unix), whose mode bits are .NET's
-/// portable constants on every OS.
+/// Whether a path, or an open file, is a regular file. .NET reports a FIFO, socket or device as an ordinary file, and
+/// opening a FIFO blocks until something writes to it: a folder walk must not open those. On Linux the type comes from
+/// libc's statx(2), whose struct statx has one layout on every architecture (linux/stat.h): stx_mode (u16) at offset 28,
+/// stx_size (u64) at 40. Elsewhere, or with a libc older than statx (glibc 2.28), any file counts as regular.
 /// </summary>
-public static partial class FileKind
+public static unsafe partial class FileKind
 {
-    private const int TypeMask = 0xF000;    // PAL_S_IFMT
-    private const int RegularFile = 0x8000; // PAL_S_IFREG
+    private const int AtCurrentDirectory = -100;   // AT_FDCWD
+    private const int AtEmptyPath = 0x1000;        // AT_EMPTY_PATH: the descriptor itself
+    private const uint StatxType = 0x1;            // STATX_TYPE
+    private const uint StatxSize = 0x200;          // STATX_SIZE
+    private const int StatxBytes = 256;            // sizeof(struct statx)
+    private const int ModeOffset = 28;
+    private const int SizeOffset = 40;
+    private const int TypeMask = 0xF000;           // S_IFMT
+    private const int RegularFile = 0x8000;        // S_IFREG
 
-    /// <summary>True for a regular file (after following links); on Windows, or if the shim is missing, for any file.</summary>
+    private static bool s_statx = OperatingSystem.IsLinux();
+
+    /// <summary>True for a regular file (after following links); without statx, for any file.</summary>
     public static bool IsRegularFile(string path)
     {
-        if (OperatingSystem.IsWindows()) return File.Exists(path);
-        Span<byte> status = stackalloc byte[512]; // FileStatus is about 130 bytes; Mode is the int32 at offset 4.
-        try
+        if (s_statx)
         {
-            if (Stat(path, ref MemoryMarshal.GetReference(status)) != 0) return false;
+            var status = stackalloc byte[StatxBytes];
+            try
+            {
+                return Statx(AtCurrentDirectory, path, 0, StatxType, status) == 0 && IsRegular(status);
+            }
+            catch (EntryPointNotFoundException)
+            {
+                s_statx = false;
+            }
         }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            return File.Exists(path);
-        }
-        return IsRegular(status);
+        return File.Exists(path);
     }
 
-    /// <summary>
-    /// Whether an open file is a regular file, and its size (Size is the int64 at offset 16); false if fstat fails.
-    /// Throws DllNotFoundException or EntryPointNotFoundException if the shim is missing.
-    /// </summary>
+    /// <summary>Whether an open file is a regular file, and its size; false if it cannot be told (no statx, or it failed).</summary>
     internal static bool TryGetStatus(int descriptor, out bool isRegularFile, out long size)
     {
-        Span<byte> status = stackalloc byte[512];
-        var failed = FStat(descriptor, ref MemoryMarshal.GetReference(status)) != 0;
-        isRegularFile = !failed && IsRegular(status);
-        size = failed ? 0 : BitConverter.ToInt64(status[16..]);
-        return !failed;
+        (isRegularFile, size) = (false, 0);
+        if (!s_statx) return false;
+        var status = stackalloc byte[StatxBytes];
+        try
+        {
+            if (Statx(descriptor, "", AtEmptyPath, StatxType | StatxSize, status) != 0) return false;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            s_statx = false;
+            return false;
+        }
+        isRegularFile = IsRegular(status);
+        size = *(long*)(status + SizeOffset);
+        return true;
     }
 
-    // FileStatus.Mode is the int32 at offset 4, its type bits .NET's portable constants.
-    private static bool IsRegular(ReadOnlySpan<byte> status) => (BitConverter.ToInt32(status[4..]) & TypeMask) == RegularFile;
+    private static bool IsRegular(byte* status) => (*(ushort*)(status + ModeOffset) & TypeMask) == RegularFile;
 
-    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_Stat", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Stat(string path, ref byte status);
-
-    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_FStat")]
-    private static partial int FStat(nint descriptor, ref byte status);
+    [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Statx(int directory, string path, int flags, uint mask, byte* status);
 }
