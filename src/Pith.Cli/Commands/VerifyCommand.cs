@@ -91,25 +91,26 @@ public static class VerifyCommand
 
     private static VerificationResult ReadFailure(string reason) => VerificationResult.Failed(CheckName.Read, reason);
 
+    // Every line whole through the sanitiser: paths, check names (an alias check is named after the record's alias
+    // kind) and details all come from input.
     private static void WriteHuman(StreamWriter output, string path, VerificationResult result, bool verbose)
     {
-        var shownPath = TerminalText.Sanitize(path);
         if (result.Valid)
         {
-            output.WriteLine($"OK {result.PithNumber} {shownPath}");
+            output.WriteLine(TerminalText.Sanitize($"OK {result.PithNumber} {path}"));
         }
         else if (result.Accepted(allowUnsigned: true))
         {
             // A state file: everything it holds agrees, but nothing in it is signed.
-            output.WriteLine($"UNSIGNED {result.PithNumber} {shownPath}: consistent, unsigned (a state file carries no receipt)");
+            output.WriteLine(TerminalText.Sanitize($"UNSIGNED {result.PithNumber} {path}: consistent, unsigned (a state file carries no receipt)"));
         }
         else
         {
             var reason = result.Reason;
-            output.WriteLine($"FAIL {shownPath}: {reason?.Name}: {TerminalText.Sanitize(reason?.Detail ?? "not valid")}");
+            output.WriteLine(TerminalText.Sanitize($"FAIL {path}: {reason?.Name}: {reason?.Detail ?? "not valid"}"));
         }
         if (!verbose) return;
         foreach (var check in result.Checks)
-            output.WriteLine($"  {VerificationJson.StatusName(check.Status),-4}  {check.Name}: {TerminalText.Sanitize(check.Detail)}");
+            output.WriteLine(TerminalText.Sanitize($"  {VerificationJson.StatusName(check.Status),-4}  {check.Name}: {check.Detail}"));
     }
 }

@@ -1,31 +1,42 @@
+using System.Globalization;
 using System.Text;
 
 namespace Pith.Cli.Rendering;
 
 /// <summary>
-/// Makes untrusted text (record fields, file names) safe to print to a terminal: control characters,
-/// including escape sequences and bidirectional overrides, become visible escapes.
+/// Makes untrusted text (record fields, check names built from records, file names, echoed arguments) safe to print
+/// to a terminal, the one place that does: C0 and C1 controls (escape sequences among them), and the Unicode format
+/// (Cf: bidi overrides, zero-width and invisible characters), line separator (Zl) and paragraph separator (Zp)
+/// characters become visible escapes, as does half of a broken surrogate pair. Nothing is dropped: the user still sees
+/// what the text holds.
 /// </summary>
 public static class TerminalText
 {
     public static string Sanitize(string text)
     {
         StringBuilder? sb = null;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = 0; i < text.Length;)
         {
-            var c = text[i];
-            if (!IsUnsafe(c))
+            var valid = Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var used) == System.Buffers.OperationStatus.Done;
+            if (valid && !IsUnsafe(rune))
             {
-                sb?.Append(c);
+                sb?.Append(text, i, used);
+                i += used;
                 continue;
             }
             sb ??= new StringBuilder(text, 0, i, text.Length + 8);
-            sb.Append(c < 0x100 ? $"\\x{(int)c:x2}" : $"\\u{(int)c:x4}");
+            if (!valid) sb.Append($"\\u{(int)text[i]:x4}");
+            else if (rune.Value < 0x100) sb.Append($"\\x{rune.Value:x2}");
+            else if (rune.IsBmp) sb.Append($"\\u{rune.Value:x4}");
+            else sb.Append($"\\U{rune.Value:x8}");
+            i += valid ? used : 1;
         }
         return sb?.ToString() ?? text;
     }
 
-    // C0, DEL, C1, and the bidi embedding/override/isolate controls that reorder what a terminal shows.
-    private static bool IsUnsafe(char c) =>
-        c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F;
+    private static bool IsUnsafe(Rune rune) => Rune.GetUnicodeCategory(rune) switch
+    {
+        UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => true,
+        _ => false,
+    };
 }

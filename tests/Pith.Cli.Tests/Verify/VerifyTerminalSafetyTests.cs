@@ -85,4 +85,24 @@ public sealed class VerifyTerminalSafetyTests : IDisposable
         Assert.DoesNotContain(Esc, result.Stderr, StringComparison.Ordinal);
         Assert.Contains(@"--bo\x1b[2Jgus", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_check_named_after_an_alias_kind_from_the_record_is_escaped()
+    {
+        // An alias of a kind the spec does not know is listed as not checked, under a name built from the record's text.
+        var record = RecordFactory.Create(TestKey.Default);
+        record["aliases"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject
+        {
+            ["alias_kind"] = "x" + Esc + "]0;owned\u0007" + Esc + "[31m\u200b",
+            ["alias_value"] = "v",
+        });
+        var path = _temp.Write("alias-kind.json", RecordFactory.ToBytes(record));
+
+        var result = PithProcess.Run("verify", "--verbose", "--keys", _keys, path);
+
+        result.AssertExit(0);
+        Assert.DoesNotContain(Esc, result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u0007", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains(result.StdoutLines, l => l.StartsWith(@"  skip  alias.x\x1b]0;owned\x07\x1b[31m\u200b: ", StringComparison.Ordinal));
+    }
 }
