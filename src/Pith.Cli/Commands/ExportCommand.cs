@@ -13,7 +13,7 @@ public static class ExportCommand
         var db = IndexOptions.CreateDb();
         var output = new Option<string?>("--out", "-o")
         {
-            Description = "Write to FILE (atomically: a temporary file beside it, renamed when complete) instead of standard output.",
+            Description = "Write to FILE (atomically: a temporary file beside it, renamed when complete; a device or FIFO is written into) instead of standard output ('-').",
             HelpName = "FILE",
         };
         var history = new Option<bool>("--history")
@@ -36,7 +36,9 @@ public static class ExportCommand
 
     private static int Run(string? dbOption, string? outPath, bool history, CancellationToken cancel)
     {
+        if (outPath == OutputTarget.StandardOutput) outPath = null;
         using var database = IndexOptions.OpenExisting(dbOption);
+        if (outPath is not null && OutputTarget.Refusal(outPath, database.Path) is { } refusal) return Cli.Error(refusal);
         var exporter = new RecordExporter(database);
         ExportSummary summary;
         try
@@ -45,6 +47,11 @@ public static class ExportCommand
             {
                 using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
                 summary = exporter.Export(stdout, history, cancel);
+            }
+            else if (OutputTarget.WritesThrough(outPath))
+            {
+                using var target = new FileStream(outPath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16);
+                summary = exporter.Export(target, history, cancel);
             }
             else
             {

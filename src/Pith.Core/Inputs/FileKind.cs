@@ -6,7 +6,8 @@ namespace Pith.Core.Inputs;
 /// Whether a path, or an open file, is a regular file. .NET reports a FIFO, socket or device as an ordinary file, and
 /// opening a FIFO blocks until something writes to it: a folder walk must not open those. On Linux the type comes from
 /// libc's statx(2), whose struct statx has one layout on every architecture (linux/stat.h): stx_mode (u16) at offset 28,
-/// stx_size (u64) at 40. Elsewhere, or with a libc older than statx (glibc 2.28), any file counts as regular.
+/// stx_ino (u64) at 32, stx_size (u64) at 40, stx_dev_major and stx_dev_minor (u32) at 136 and 140. Elsewhere, or with a
+/// libc older than statx (glibc 2.28), any file counts as regular.
 /// </summary>
 public static unsafe partial class FileKind
 {
@@ -17,6 +18,9 @@ public static unsafe partial class FileKind
     private const int StatxBytes = 256;            // sizeof(struct statx)
     private const int ModeOffset = 28;
     private const int SizeOffset = 40;
+    private const int InodeOffset = 32;
+    private const int DeviceOffset = 136;
+    private const uint StatxInode = 0x100;         // STATX_INO
     private const int TypeMask = 0xF000;           // S_IFMT
     private const int RegularFile = 0x8000;        // S_IFREG
 
@@ -58,6 +62,27 @@ public static unsafe partial class FileKind
         isRegularFile = IsRegular(status);
         size = *(long*)(status + SizeOffset);
         return true;
+    }
+
+    /// <summary>
+    /// The file a path leads to (after following every link), as its device and inode: two paths with the same identity
+    /// are one file, however spelt or linked. Null when it cannot be told (no such file, no statx).
+    /// </summary>
+    public static (ulong Device, ulong Inode)? Identity(string path)
+    {
+        if (!s_statx) return null;
+        var status = stackalloc byte[StatxBytes];
+        try
+        {
+            if (Statx(AtCurrentDirectory, path, 0, StatxInode, status) != 0) return null;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            s_statx = false;
+            return null;
+        }
+        var device = ((ulong)*(uint*)(status + DeviceOffset) << 32) | *(uint*)(status + DeviceOffset + 4);
+        return (device, *(ulong*)(status + InodeOffset));
     }
 
     private static bool IsRegular(byte* status) => (*(ushort*)(status + ModeOffset) & TypeMask) == RegularFile;

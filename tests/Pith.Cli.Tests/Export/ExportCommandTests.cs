@@ -27,7 +27,7 @@ public sealed class ExportCommandTests(IndexedCorpus corpus) : IClassFixture<Ind
         var records = IndexedCorpus.Records + IndexedCorpus.MirrorRecords;
         // The documents that are not their record's own row: the seeds' bundle and state file.
         var documents = IndexedCorpus.MirrorDocumentsKept - IndexedCorpus.MirrorRecords;
-        var file = Path.Combine(mirrored.Temp.Root, "round-trip", "export.jsonl");
+        var file = Path.Combine(Directory.CreateDirectory(Path.Combine(mirrored.Temp.Root, "round-trip")).FullName, "export.jsonl");
         var export = mirrored.Run("export", "--history", "--out", file);
         export.AssertExit(0);
         Assert.Empty(export.Stdout);
