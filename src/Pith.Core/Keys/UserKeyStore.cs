@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Pith.Core.Documents;
 using Pith.Core.Files;
@@ -7,9 +8,11 @@ namespace Pith.Core.Keys;
 /// <summary>
 /// The keys a user has chosen to trust besides the built-in one, kept in <c>$XDG_CONFIG_HOME/pith/keys.json</c>
 /// (<c>~/.config/pith/keys.json</c>) as <c>{"keys":[...]}</c>: the same shape <c>--keys</c> reads, so the file can also
-/// be given to <c>--keys</c> or edited by hand. Written atomically. A missing file is an empty store.
+/// be given to <c>--keys</c> or edited by hand. Written atomically. A missing file is an empty store. Changes (add,
+/// remove) read, change and write the store under an exclusive lock on <c>keys.json.lock</c> beside it, so that
+/// concurrent changes all land: none lost, none undone.
 /// </summary>
-public sealed class UserKeyStore(string path)
+public sealed partial class UserKeyStore(string path)
 {
     public string Path { get; } = path;
 
@@ -49,7 +52,7 @@ public sealed class UserKeyStore(string path)
     /// already bound to another key (the built-in one, a stored one, or another of <paramref name="keys"/>). Returns each
     /// key with whether it was added (false: trusted already).
     /// </summary>
-    public ParseResult<IReadOnlyList<(TrustedKey Key, bool Added)>> Add(IReadOnlyList<TrustedKey> keys)
+    public ParseResult<IReadOnlyList<(TrustedKey Key, bool Added)>> Add(IReadOnlyList<TrustedKey> keys) => Locked(() =>
     {
         var stored = Load();
         if (!stored.Success) return ParseResult<IReadOnlyList<(TrustedKey, bool)>>.ForError(stored.Error!);
@@ -61,7 +64,7 @@ public sealed class UserKeyStore(string path)
         var added = outcomes.Where(o => o.Item2).Select(o => o.k).ToList();
         if (added.Count > 0) Save([.. stored.Value!, .. added]);
         return ParseResult<IReadOnlyList<(TrustedKey, bool)>>.ForValue(outcomes);
-    }
+    });
 
     /// <summary>
     /// Removes the key <paramref name="keyId"/> from the store: true when it was there, false when not; an error for the
@@ -71,13 +74,42 @@ public sealed class UserKeyStore(string path)
     {
         if (keyId == TrustedKeys.BuiltInKeyId)
             return (false, $"'{keyId}' is the built-in resolver key and cannot be removed: pith always trusts it (distrusting it is not offered)");
-        var stored = Load();
-        if (!stored.Success) return (false, stored.Error);
-        var kept = stored.Value!.Where(k => k.KeyId != keyId).ToList();
-        if (kept.Count == stored.Value!.Count) return (false, null);
-        Save(kept);
-        return (true, null);
+        return Locked(() =>
+        {
+            var stored = Load();
+            if (!stored.Success) return (false, stored.Error);
+            var kept = stored.Value!.Where(k => k.KeyId != keyId).ToList();
+            if (kept.Count == stored.Value!.Count) return (false, (string?)null);
+            Save(kept);
+            return (true, null);
+        });
     }
+
+    /// <summary>
+    /// Runs a read-change-write of the store holding an exclusive lock on its lock file (waiting for another pith that
+    /// holds it). flock(2) on Unix: the lock goes with the process, so a killed pith leaves none behind.
+    /// </summary>
+    private T Locked<T>(Func<T> change)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
+        using var lockFile = new FileStream(Path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite,
+            OperatingSystem.IsWindows() ? FileShare.None : FileShare.ReadWrite);
+        if (!OperatingSystem.IsWindows())
+        {
+            var descriptor = (int)lockFile.SafeFileHandle.DangerousGetHandle();
+            const int exclusive = 2; // LOCK_EX
+            const int interrupted = 4; // EINTR
+            while (Flock(descriptor, exclusive) != 0)
+            {
+                if (Marshal.GetLastPInvokeError() != interrupted)
+                    throw new IOException($"cannot lock {Path}.lock: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
+            }
+        }
+        return change();
+    }
+
+    [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
+    private static partial int Flock(int descriptor, int operation);
 
     /// <summary>Replaces the store's content with <paramref name="keys"/>, atomically.</summary>
     public void Save(IEnumerable<TrustedKey> keys) => AtomicFile.Write(Path, stream =>

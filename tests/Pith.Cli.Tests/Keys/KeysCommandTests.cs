@@ -40,7 +40,8 @@ public sealed class KeysCommandTests : IDisposable
         add.AssertExit(0);
         Assert.Equal($"added {TestKey.Default.KeyId}  {TestKey.Default.Trusted.Fingerprint}", Assert.Single(add.StdoutLines));
         Assert.True(File.Exists(StorePath));
-        Assert.Equal([Path.GetFileName(StorePath)], Directory.GetFiles(Path.GetDirectoryName(StorePath)!).Select(Path.GetFileName));
+        // No temporary file left behind: the store and its lock file only.
+        Assert.Equal(["keys.json", "keys.json.lock"], Directory.GetFiles(Path.GetDirectoryName(StorePath)!).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal($"already trusted {TestKey.Default.KeyId}  {TestKey.Default.Trusted.Fingerprint}", Assert.Single(Pith("keys", "add", _keyFile).StdoutLines));
 
         var list = Pith("keys", "list", "--json");
