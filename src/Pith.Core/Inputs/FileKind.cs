@@ -29,36 +29,16 @@ public static unsafe partial class FileKind
     /// <summary>True for a regular file (after following links); without statx, for any file.</summary>
     public static bool IsRegularFile(string path)
     {
-        if (s_statx)
-        {
-            var status = stackalloc byte[StatxBytes];
-            try
-            {
-                return Statx(AtCurrentDirectory, path, 0, StatxType, status) == 0 && IsRegular(status);
-            }
-            catch (EntryPointNotFoundException)
-            {
-                s_statx = false;
-            }
-        }
-        return File.Exists(path);
+        var status = stackalloc byte[StatxBytes];
+        return TryStatx(AtCurrentDirectory, path, 0, StatxType, status) is { } done ? done && IsRegular(status) : File.Exists(path);
     }
 
     /// <summary>Whether an open file is a regular file, and its size; false if it cannot be told (no statx, or it failed).</summary>
     internal static bool TryGetStatus(int descriptor, out bool isRegularFile, out long size)
     {
         (isRegularFile, size) = (false, 0);
-        if (!s_statx) return false;
         var status = stackalloc byte[StatxBytes];
-        try
-        {
-            if (Statx(descriptor, "", AtEmptyPath, StatxType | StatxSize, status) != 0) return false;
-        }
-        catch (EntryPointNotFoundException)
-        {
-            s_statx = false;
-            return false;
-        }
+        if (TryStatx(descriptor, "", AtEmptyPath, StatxType | StatxSize, status) != true) return false;
         isRegularFile = IsRegular(status);
         size = *(long*)(status + SizeOffset);
         return true;
@@ -70,19 +50,25 @@ public static unsafe partial class FileKind
     /// </summary>
     public static (ulong Device, ulong Inode)? Identity(string path)
     {
-        if (!s_statx) return null;
         var status = stackalloc byte[StatxBytes];
+        if (TryStatx(AtCurrentDirectory, path, 0, StatxInode, status) != true) return null;
+        var device = ((ulong)*(uint*)(status + DeviceOffset) << 32) | *(uint*)(status + DeviceOffset + 4);
+        return (device, *(ulong*)(status + InodeOffset));
+    }
+
+    /// <summary>statx into <paramref name="status"/>: whether it succeeded, or null when there is no statx to ask.</summary>
+    private static bool? TryStatx(int directory, string path, int flags, uint mask, byte* status)
+    {
+        if (!s_statx) return null;
         try
         {
-            if (Statx(AtCurrentDirectory, path, 0, StatxInode, status) != 0) return null;
+            return Statx(directory, path, flags, mask, status) == 0;
         }
         catch (EntryPointNotFoundException)
         {
             s_statx = false;
             return null;
         }
-        var device = ((ulong)*(uint*)(status + DeviceOffset) << 32) | *(uint*)(status + DeviceOffset + 4);
-        return (device, *(ulong*)(status + InodeOffset));
     }
 
     private static bool IsRegular(byte* status) => (*(ushort*)(status + ModeOffset) & TypeMask) == RegularFile;

@@ -28,23 +28,19 @@ public static class InputDocuments
     private static IEnumerable<InputDocument> FromStandardInput(Input input, Func<Stream> open)
     {
         Stream stream;
-        bool isJsonLines;
-        byte[]? whole = null;
-        string? failure = null;
         try
         {
-            (stream, isJsonLines) = StandardInput.Classify(open());
+            (stream, var isJsonLines) = StandardInput.Classify(open());
             if (!isJsonLines)
             {
-                using (stream) whole = BoundedReader.Read(stream, []);
+                using (stream) return [new InputDocument(input.Path) { Bytes = BoundedReader.Read(stream, []) }];
             }
         }
         catch (IOException e)
         {
-            (stream, isJsonLines, failure) = (Stream.Null, false, "cannot read standard input: " + e.Message);
+            return [new InputDocument(input.Path) { Unreadable = "cannot read standard input: " + e.Message }];
         }
-        if (failure is not null) return [new InputDocument(input.Path) { Unreadable = failure }];
-        return isJsonLines ? Lines(input.Path, () => stream) : [new InputDocument(input.Path) { Bytes = whole }];
+        return Lines(input.Path, () => stream);
     }
 
     private static IEnumerable<InputDocument> Lines(string path, Func<Stream> open)
