@@ -1,4 +1,4 @@
-using Pith.Core.Inputs;
+using Pith.Inputs;
 
 namespace Pith.Cli;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Pith.Cli.Rendering;
-using Pith.Core.Files;
+using Pith.Inputs.Files;
 using Pith.Index.Export;
 
 namespace Pith.Cli.Commands;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Pith.Core.Documents;
 using Pith.Core.Keys;
+using Pith.Inputs.Keys;
 
 namespace Pith.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Pith.Cli.Rendering;
-using Pith.Core.Inputs;
+using Pith.Inputs;
 using Pith.Core.Verification;
 
 namespace Pith.Cli.Commands;

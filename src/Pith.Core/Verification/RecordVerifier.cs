@@ -29,9 +29,6 @@ public sealed class RecordVerifier
         _bundles = new BundleVerifier(_receipts);
     }
 
-    /// <summary>Verifies a document read from <paramref name="stream"/>, reading no more than a record may hold.</summary>
-    public VerificationResult Verify(Stream stream) => Verify(Inputs.BoundedReader.Read(stream, []));
-
     /// <summary>The result for an input too large to be a record, known by its size without reading it.</summary>
     public static VerificationResult Oversize(long size) => VerificationResult.Failed(CheckName.Parse, JsonDocumentReader.TooLarge(size));
 

@@ -7,7 +7,7 @@ using System.Text.Json;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Pith.Core.Documents;
-using Pith.Core.Inputs;
+using Pith.Inputs;
 using Pith.Core.Verification;
 
 namespace Pith.Index.Import;

@@ -78,7 +78,7 @@ public sealed class ExportOutTests : IDisposable
 
         result.AssertExit(0);
         Assert.Equal("/dev/null", new FileInfo(link).LinkTarget);
-        Assert.False(Pith.Core.Inputs.FileKind.IsRegularFile("/dev/null"));
+        Assert.False(Pith.Inputs.FileKind.IsRegularFile("/dev/null"));
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class ExportOutTests : IDisposable
         }
         result.AssertExit(0);
         Assert.Equal(Samples.Seeds.Length, (await reader).Length);
-        Assert.False(Pith.Core.Inputs.FileKind.IsRegularFile(fifo));
+        Assert.False(Pith.Inputs.FileKind.IsRegularFile(fifo));
     }
 
     [Fact]

@@ -54,10 +54,9 @@ public class RecordVerifierTests
     }
 
     [Fact]
-    public void Reads_from_a_stream_as_from_bytes_and_bounds_its_size()
+    public void Refuses_a_document_larger_than_a_record_may_be()
     {
-        Assert.True(Default.Verify(new MemoryStream(Samples.Seed("KXQ2F5Z7"))).Valid);
-        var huge = Default.Verify(new MemoryStream(new byte[Pith.Core.Documents.JsonDocumentReader.MaxBytes + 100_000]));
+        var huge = Default.Verify(new byte[Pith.Core.Documents.JsonDocumentReader.MaxBytes + 100_000]);
         Assert.Equal([CheckName.Parse], Failed(huge));
         Assert.Contains("more than", huge.Reason!.Detail, StringComparison.Ordinal);
     }

@@ -1,4 +1,4 @@
-namespace Pith.Core.Inputs;
+namespace Pith.Inputs;
 
 /// <summary>
 /// The documents the paths a user names hold, in order, by the rules import reads them with too: a file is one

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Runtime.InteropServices;
 using Pith.Core.Documents;
 
-namespace Pith.Core.Inputs;
+namespace Pith.Inputs;
 
 /// <summary>
 /// Reads a file found in a folder with four system calls: open, fstat, close, and one preadv of the file's size into

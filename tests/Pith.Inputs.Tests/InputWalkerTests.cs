@@ -1,8 +1,7 @@
 using System.Net.Sockets;
-using Pith.Core.Inputs;
 using Xunit;
 
-namespace Pith.Core.Tests.Inputs;
+namespace Pith.Inputs.Tests;
 
 public sealed class InputWalkerTests : IDisposable
 {

@@ -1,9 +1,8 @@
 using System.Text;
 using Pith.Core.Documents;
-using Pith.Core.Inputs;
 using Xunit;
 
-namespace Pith.Core.Tests.Inputs;
+namespace Pith.Inputs.Tests;
 
 public class JsonLinesReaderTests
 {

@@ -1,7 +1,6 @@
-using Pith.Core.Inputs;
 using Xunit;
 
-namespace Pith.Core.Tests.Inputs;
+namespace Pith.Inputs.Tests;
 
 public sealed class FileKindTests : IDisposable
 {

@@ -1,4 +1,4 @@
-namespace Pith.Core.Files;
+namespace Pith.Inputs.Files;
 
 /// <summary>
 /// Writes a file so that readers see either the old file or the whole new one, never a part: the content goes to a

@@ -1,6 +1,6 @@
 using Pith.Core.Documents;
 
-namespace Pith.Core.Inputs;
+namespace Pith.Inputs;
 
 /// <summary>
 /// Streams a JSON Lines file: each non-blank line is one input, with its 1-based line number. Lines longer than a

@@ -1,4 +1,4 @@
-namespace Pith.Core.Inputs;
+namespace Pith.Inputs;
 
 /// <summary>
 /// Expands the paths a user names into inputs: files as they are, folders recursively (every regular file, in

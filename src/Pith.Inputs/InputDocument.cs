@@ -1,4 +1,4 @@
-namespace Pith.Core.Inputs;
+namespace Pith.Inputs;
 
 /// <summary>
 /// One document the inputs hold, named as verdicts name it (a file's path, or <c>path:line</c> for a JSON Lines line):

@@ -1,4 +1,4 @@
-namespace Pith.Core.Inputs;
+namespace Pith.Inputs;
 
 /// <summary>
 /// One thing the user handed in: a file, or standard input (<see cref="StandardInputName"/>). A file found in a folder

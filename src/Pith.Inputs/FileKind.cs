@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Pith.Core.Inputs;
+namespace Pith.Inputs;
 
 /// <summary>
 /// Whether a path, or an open file, is a regular file. .NET reports a FIFO, socket or device as an ordinary file, and

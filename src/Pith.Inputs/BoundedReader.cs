@@ -1,7 +1,7 @@
 using System.Buffers;
 using Pith.Core.Documents;
 
-namespace Pith.Core.Inputs;
+namespace Pith.Inputs;
 
 /// <summary>
 /// Reads an input's bytes, never more than a record may hold plus one byte: a huge file or stream cannot exhaust

@@ -1,8 +1,9 @@
 using Pith.Core.Keys;
+using Pith.Inputs.Keys;
 using Pith.Testing;
 using Xunit;
 
-namespace Pith.Core.Tests.Keys;
+namespace Pith.Inputs.Tests.Keys;
 
 public sealed class UserKeyStoreTests : IDisposable
 {

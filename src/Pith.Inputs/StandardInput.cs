@@ -1,6 +1,6 @@
 using Pith.Core.Documents;
 
-namespace Pith.Core.Inputs;
+namespace Pith.Inputs;
 
 /// <summary>
 /// Standard input is either JSON Lines (an export piped in) or one document (possibly pretty-printed): it is

@@ -1,9 +1,8 @@
 using System.Net.Sockets;
 using Pith.Core.Documents;
-using Pith.Core.Inputs;
 using Xunit;
 
-namespace Pith.Core.Tests.Inputs;
+namespace Pith.Inputs.Tests;
 
 public sealed class BoundedReaderTests : IDisposable
 {

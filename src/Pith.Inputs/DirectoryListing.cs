@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Pith.Core.Inputs;
+namespace Pith.Inputs;
 
 /// <summary>
 /// A folder's entries, each with its kind. On 64-bit Linux they come from libc's readdir, whose d_type the kernel

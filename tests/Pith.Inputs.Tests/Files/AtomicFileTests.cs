@@ -1,7 +1,7 @@
-using Pith.Core.Files;
+using Pith.Inputs.Files;
 using Xunit;
 
-namespace Pith.Core.Tests.Files;
+namespace Pith.Inputs.Tests.Files;
 
 public sealed class AtomicFileTests : IDisposable
 {

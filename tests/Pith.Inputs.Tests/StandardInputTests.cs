@@ -1,8 +1,7 @@
 using System.Text;
-using Pith.Core.Inputs;
 using Xunit;
 
-namespace Pith.Core.Tests.Inputs;
+namespace Pith.Inputs.Tests;
 
 public class StandardInputTests
 {

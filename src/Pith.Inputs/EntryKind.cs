@@ -1,4 +1,4 @@
-namespace Pith.Core.Inputs;
+namespace Pith.Inputs;
 
 /// <summary>
 /// What a folder's listing says an entry is (on Linux the directory entry's d_type), known without a system call

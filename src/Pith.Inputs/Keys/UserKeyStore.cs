@@ -1,9 +1,10 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Pith.Core.Documents;
-using Pith.Core.Files;
+using Pith.Core.Keys;
+using Pith.Inputs.Files;
 
-namespace Pith.Core.Keys;
+namespace Pith.Inputs.Keys;
 
 /// <summary>
 /// The keys a user has chosen to trust besides the built-in one, kept in <c>$XDG_CONFIG_HOME/pith/keys.json</c>
