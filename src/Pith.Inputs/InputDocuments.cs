@@ -63,7 +63,7 @@ public static class InputDocuments
         using (stream)
         {
             foreach (var (line, bytes, error) in JsonLinesReader.Read(stream))
-                yield return error is null ? new InputDocument($"{path}:{line}") { Bytes = bytes } : new InputDocument($"{path}:{line}") { TooLarge = error };
+                yield return error is null ? new InputDocument(path, line) { Bytes = bytes } : new InputDocument(path, line) { TooLarge = error };
         }
     }
 }

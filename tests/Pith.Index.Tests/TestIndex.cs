@@ -23,7 +23,7 @@ public sealed class TestIndex : IDisposable
         var folder = Directory.CreateDirectory(System.IO.Path.Combine(_folder.FullName, $"run{_files++}")).FullName;
         for (var i = 0; i < records.Length; i++) File.WriteAllBytes(System.IO.Path.Combine(folder, $"{i:D4}.json"), RecordFactory.ToBytes(records[i]));
         using var database = IndexDatabase.Open(Path);
-        return new Importer(database, Verifier, new ImportOptions { Jobs = 2 }).Run([folder]);
+        return new Importer(database, Verifier, new ImportOptions { Pipeline = new() { Workers = 2 } }).Run([folder]);
     }
 
     public IndexDatabase Open() => IndexDatabase.Open(Path, create: false);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Pith.Cli.Rendering;
 using Pith.Core.Verification;
 using Pith.Index.Audit;
+using Pith.Pipeline;
 
 namespace Pith.Cli.Commands;
 
@@ -40,7 +41,7 @@ public static class AuditCommand
         // The whole-file structural check first (SQLite's quick_check): a damaged file is refused in one line.
         database.EnsureIntact();
         var progress = ProgressLine.IfTerminal(quiet);
-        var auditor = new IndexAuditor(database, verifier, jobs ?? Environment.ProcessorCount);
+        var auditor = new IndexAuditor(database, verifier, new PipelineOptions { Workers = jobs ?? Environment.ProcessorCount });
 
         using var stdout = Cli.OpenStdout();
         using var jsonWriter = json ? new Utf8JsonWriter(stdout.BaseStream, VerificationJson.WriterOptions) : null;

@@ -49,7 +49,7 @@ public static class ImportCommand
         var verifier = new RecordVerifier(trusted.Value!);
         var dbPath = IndexLocation.Resolve(dbOption);
         using var database = IndexDatabase.Open(dbPath, create: true, lockTimeout);
-        var options = new ImportOptions { Jobs = jobs ?? Environment.ProcessorCount, AllowUnsigned = allowUnsigned };
+        var options = new ImportOptions { Pipeline = new() { Workers = jobs ?? Environment.ProcessorCount }, AllowUnsigned = allowUnsigned };
         var progress = ProgressLine.IfTerminal(quiet);
         var summary = new Importer(database, verifier, options).Run(paths, progress is null ? null : progress.Show, cancel);
         progress?.Clear();

@@ -1,18 +1,14 @@
 using System.CommandLine;
 using Pith.Cli.Rendering;
-using Pith.Inputs;
 using Pith.Core.Verification;
+using Pith.Inputs;
+using Pith.Pipeline;
 
 namespace Pith.Cli.Commands;
 
 /// <summary><c>pith verify</c>: verify downloaded records offline, one verdict per input.</summary>
 public static class VerifyCommand
 {
-    // Inputs verified in parallel at a time; output stays in input order and memory stays bounded (a batch of lines
-    // already read holds at most BatchBytes, or one line).
-    private const int BatchSize = 64;
-    private const long BatchBytes = 64L << 20;
-
     public static Command Create()
     {
         var paths = ArgumentRules.Paths("A record file, a folder (every file in it, recursively), a .jsonl file (one document per line), or - for standard input.");
@@ -41,18 +37,19 @@ public static class VerifyCommand
         using var stdout = Cli.OpenStdout();
         using var jsonLines = new JsonLineWriter(stdout);
         int valid = 0, unsigned = 0, invalid = 0, unreadable = 0;
-        foreach (var batch in Batches(InputDocuments.Expand(paths, Console.OpenStandardInput)))
+        var pipeline = new VerificationPipeline(verifier, new PipelineOptions { InOrder = true });
+        using (var run = pipeline.Start(InputDocuments.Expand(paths, Console.OpenStandardInput)))
         {
-            var results = new (string Path, VerificationResult Result, bool Unreadable)[batch.Length];
-            Parallel.For(0, batch.Length, i => results[i] = VerifyOne(verifier, batch[i]));
-            foreach (var (path, result, notRead) in results)
+            foreach (var verdict in run.ReadAll())
             {
-                if (notRead) unreadable++;
+                var result = verdict.Unreadable is { } reason ? VerificationResult.Failed(CheckName.Read, reason) : verdict.Result!;
+                if (verdict.Unreadable is not null) unreadable++;
                 else if (result.Valid) valid++;
                 else if (result.Accepted(allowUnsigned: true)) unsigned++;
                 else invalid++;
-                if (json) jsonLines.Write(writer => VerificationJson.Write(writer, path, result));
-                else WriteHuman(stdout, path, result, verbose);
+                var name = verdict.Document.Name;
+                if (json) jsonLines.Write(writer => VerificationJson.Write(writer, name, result));
+                else WriteHuman(stdout, name, result, verbose);
             }
         }
         stdout.Flush();
@@ -60,36 +57,6 @@ public static class VerifyCommand
             Console.Error.WriteLine($"pith verify: {valid} valid, " + (unsigned > 0 ? $"{unsigned} consistent but unsigned, " : "") + $"{invalid} invalid, {unreadable} unreadable");
         return unreadable > 0 ? ExitCode.Usage : invalid > 0 || (unsigned > 0 && !allowUnsigned) ? ExitCode.Invalid : ExitCode.Ok;
     }
-
-    private static IEnumerable<InputDocument[]> Batches(IEnumerable<InputDocument> documents)
-    {
-        var batch = new List<InputDocument>(BatchSize);
-        long bytes = 0;
-        foreach (var document in documents)
-        {
-            batch.Add(document);
-            bytes += document.Bytes?.Length ?? 0;
-            if (batch.Count < BatchSize && bytes < BatchBytes) continue;
-            yield return [.. batch];
-            batch.Clear();
-            bytes = 0;
-        }
-        if (batch.Count > 0) yield return [.. batch];
-    }
-
-    private static (string, VerificationResult, bool) VerifyOne(RecordVerifier verifier, InputDocument document)
-    {
-        var name = document.Name;
-        if (document.Unreadable is { } unreadable) return (name, ReadFailure(unreadable), true);
-        if (document.TooLarge is { } tooLarge) return (name, VerificationResult.Failed(CheckName.Parse, tooLarge), false);
-        if (document.Bytes is { } bytes) return (name, verifier.Verify(bytes), false);
-        var input = document.File!;
-        var read = BoundedReader.ReadFile(input.Path, input.RegularOnly, listed: input.Kind);
-        if (read.Error is { } readError) return (name, ReadFailure(readError), true);
-        return (name, read.OversizeLength is { } size ? RecordVerifier.Oversize(size) : verifier.Verify(read.Bytes!), false);
-    }
-
-    private static VerificationResult ReadFailure(string reason) => VerificationResult.Failed(CheckName.Read, reason);
 
     // Every line whole through the sanitiser: paths, check names (an alias check is named after the record's alias
     // kind) and details all come from input.

@@ -5,6 +5,8 @@ using Pith.Core.Documents;
 using Pith.Core.Identifiers;
 using Pith.Core.Verification;
 using Pith.Index.Sqlite;
+using Pith.Inputs;
+using Pith.Pipeline;
 
 namespace Pith.Index.Audit;
 
@@ -15,12 +17,10 @@ namespace Pith.Index.Audit;
 /// carries no receipt, is accepted when consistent), its stored document type is what it is, and the columns the
 /// index searches and resolves by (Pith number, code, digest, source, and for a current record its key id, signature,
 /// unsigned mark, title and aliases) are still what it derives. A kept document must derive its record's Pith number.
-/// Rows are read by one thread and verified in parallel, in bounded batches; failures are reported in storage order.
+/// Rows go through the verification pipeline, verified in parallel; failures are reported in storage order.
 /// </summary>
-public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier, int jobs)
+public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier, PipelineOptions options)
 {
-    private const int BatchRows = 256;
-    private const long BatchBytes = 32L << 20;
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromMilliseconds(250);
 
     private const string TitleSearchCheck = "title_search";
@@ -69,35 +69,20 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
             progress(new AuditProgress(done.Sum(), total, failed.Sum(), clock.Elapsed));
         }
 
-        using var aliases = database.Connection.CreateCommand();
-        aliases.CommandText = "SELECT kind, value, normalized FROM aliases WHERE record_id = $id ORDER BY kind";
-        var aliasId = aliases.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
-        foreach (var (copyKind, sql) in Passes)
+        // The rows are read on the pipeline's walk, verified by its workers, and compared here, in storage order.
+        var pipeline = new VerificationPipeline(verifier, options with { InOrder = true, HashBytes = true, KeepAcceptedBytes = false });
+        using (var run = pipeline.Start(StoredCopies(), static copy => copy.AsDocument(), cancel))
         {
-            var pass = (int)copyKind; // Passes are listed in AuditedCopy order: the tallies index by it.
-            using var command = database.Connection.CreateCommand();
-            command.CommandText = sql;
-            using var reader = command.ExecuteReader();
-            var batch = new List<StoredCopy>(BatchRows);
-            var more = true;
-            while (more && !cancel.IsCancellationRequested)
+            foreach (var verdict in run.ReadAll())
             {
-                batch.Clear();
-                long bytes = 0;
-                while (batch.Count < BatchRows && bytes < BatchBytes && (more = reader.Read()))
+                var copy = verdict.Item;
+                var pass = (int)copy.Copy; // Passes are listed in AuditedCopy order: the tallies index by it.
+                done[pass]++;
+                var problems = Check(copy, verdict);
+                if (problems.Count > 0)
                 {
-                    var copy = StoredCopy.Read(reader, copyKind, copyKind == AuditedCopy.Current ? ReadAliases(aliases, aliasId, reader.GetFieldValue<long>(0)) : null);
-                    bytes += copy.Original?.Length ?? 0;
-                    batch.Add(copy);
-                }
-                var problems = new List<(string, string)>[batch.Count];
-                Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i => problems[i] = Check(batch[i]));
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    done[pass]++;
-                    if (problems[i].Count == 0) continue;
                     failed[pass]++;
-                    onFailure(new AuditFailure(batch[i].PithNumber, copyKind, batch[i].DocumentType, batch[i].ImportedFrom, problems[i]));
+                    onFailure(new AuditFailure(copy.PithNumber, copy.Copy, copy.DocumentType, copy.ImportedFrom, problems));
                 }
                 Report(force: false);
             }
@@ -107,6 +92,22 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
         {
             IndexProblems = indexProblems,
         };
+    }
+
+    /// <summary>Every stored copy, pass after pass, each in storage order (read on the pipeline's walk, inside the audit's read transaction).</summary>
+    private IEnumerable<StoredCopy> StoredCopies()
+    {
+        using var aliases = database.Connection.CreateCommand();
+        aliases.CommandText = "SELECT kind, value, normalized FROM aliases WHERE record_id = $id ORDER BY kind";
+        var aliasId = aliases.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
+        foreach (var (copyKind, sql) in Passes)
+        {
+            using var command = database.Connection.CreateCommand();
+            command.CommandText = sql;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                yield return StoredCopy.Read(reader, copyKind, copyKind == AuditedCopy.Current ? ReadAliases(aliases, aliasId, reader.GetFieldValue<long>(0)) : null);
+        }
     }
 
     /// <summary>The title search: left incomplete by a stopped import, or not agreeing with the titles (changed outside pith).</summary>
@@ -136,8 +137,8 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
         return list;
     }
 
-    /// <summary>Every problem with one stored copy; none when it is sound.</summary>
-    private List<(string Check, string Reason)> Check(StoredCopy copy)
+    /// <summary>Every problem with one stored copy, given the pipeline's verdict on its bytes; none when it is sound.</summary>
+    private static List<(string Check, string Reason)> Check(StoredCopy copy, DocumentVerdict<StoredCopy> found)
     {
         var problems = new List<(string, string)>(copy.TypeProblems.Select(p => ("stored." + p.Column, p.Reason)));
         void Compare(string column, string? stored, string? derived)
@@ -152,13 +153,18 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
             problems.Add(("original", "the index holds no stored bytes for this record"));
             return problems;
         }
-        var sha = SHA256.HashData(copy.Original);
+        if (found.Unreadable is { } failure)
+        {
+            problems.Add((CheckName.Read, failure));
+            return problems;
+        }
+        var sha = found.BytesSha256!;
         if (!sha.AsSpan().SequenceEqual(copy.BytesSha256))
         {
             problems.Add(("bytes_sha256", $"the stored bytes have changed since they were imported (they hash to {Convert.ToHexStringLower(sha)}, " +
                                           $"the index recorded {Convert.ToHexStringLower(copy.BytesSha256)})"));
         }
-        var verdict = verifier.Verify(copy.Original);
+        var verdict = found.Result!;
         // A state file is accepted as it was imported: consistent, unsigned (a row that claims so must be a state file: below).
         if (!verdict.Accepted(allowUnsigned: copy.Unsigned))
         {
@@ -213,5 +219,9 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
                 c.Text(10, "signature"), c.Text(11, "imported_from"), c.Blob(12, "bytes_sha256"), c.OptionalBlob(13, "original"),
                 c.Text(14, "document_type"), c.Integer(15, "unsigned") != 0, aliases, c.Problems);
         }
+
+        /// <summary>The copy as the pipeline reads it: its stored bytes, named by its Pith number.</summary>
+        public InputDocument AsDocument() =>
+            Original is { } bytes ? new InputDocument(PithNumber) { Bytes = bytes } : new InputDocument(PithNumber) { Unreadable = "no stored bytes" };
     }
 }

@@ -1,10 +1,12 @@
+using Pith.Pipeline;
+
 namespace Pith.Index.Import;
 
 /// <summary>How an import runs.</summary>
 public sealed record ImportOptions
 {
-    /// <summary>Workers reading, parsing and verifying in parallel (default: all cores).</summary>
-    public int Jobs { get; init; } = Environment.ProcessorCount;
+    /// <summary>The verification pipeline's workers, queues and byte budget; the importer sets what it checks.</summary>
+    public PipelineOptions Pipeline { get; init; } = new();
 
     /// <summary>Records written per transaction: a crash loses at most the batch under way, which a rerun redoes.</summary>
     public int BatchSize { get; init; } = 5_000;
@@ -14,12 +16,6 @@ public sealed record ImportOptions
 
     /// <summary>Index state files, which carry no receipt, when they are consistent (marked unsigned in the index).</summary>
     public bool AllowUnsigned { get; init; }
-
-    /// <summary>
-    /// Bytes of input held at once between reading and writing (the queues bound the number of inputs, this their size);
-    /// one input larger than this takes all of it.
-    /// </summary>
-    public long ByteBudget { get; init; } = 64L * 1024 * 1024;
 
     /// <summary>At most this many rejects are kept in memory for the summary; all are stored in the index.</summary>
     public int MaxRejectsInSummary { get; init; } = 100_000;

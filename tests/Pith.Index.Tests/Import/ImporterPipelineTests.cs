@@ -22,9 +22,9 @@ public sealed class ImporterPipelineTests : IDisposable
     public async Task A_writer_that_fails_with_every_queue_full_releases_the_walk_and_the_workers()
     {
         _index.Import(RecordFactory.Create(TestKey.Default));
-        // More inputs than both queues hold, so that when the writer fails the walk waits on a full input queue and the
-        // workers on a full result queue; they must all be released, or Run never returns.
-        for (var i = 0; i < 24_000; i++) File.WriteAllText(Path.Combine(_inputs.FullName, $"{i:D5}.json"), "not a record");
+        // More inputs than the queues hold, so that when the writer fails the walk waits on a full input queue and the
+        // workers on a full verdict queue; they must all be released, or Run never returns.
+        for (var i = 0; i < 40; i++) File.WriteAllText(Path.Combine(_inputs.FullName, $"{i:D5}.json"), "not a record");
         var before = File.ReadAllBytes(_index.Path);
 
         Task<ImportSummary> import;
@@ -33,7 +33,8 @@ public sealed class ImporterPipelineTests : IDisposable
             holder.Open();
             using var transaction = holder.BeginTransaction(deferred: false);
             using var database = IndexDatabase.Open(_index.Path, create: false, lockTimeout: TimeSpan.FromSeconds(1));
-            import = Task.Run(() => new Importer(database, TestIndex.Verifier, new ImportOptions { Jobs = 2 }).Run([_inputs.FullName]));
+            var tiny = new ImportOptions { Pipeline = new() { Workers = 2, InputQueue = 4, InputBatch = 2, OutputQueue = 2 } };
+            import = Task.Run(() => new Importer(database, TestIndex.Verifier, tiny).Run([_inputs.FullName]));
             Assert.True(await Task.WhenAny(import, Task.Delay(TimeSpan.FromSeconds(60))) == import, "the import did not return");
             transaction.Rollback();
         }
@@ -50,7 +51,7 @@ public sealed class ImporterPipelineTests : IDisposable
         var pipe = new AnonymousPipeServerStream(PipeDirection.Out);
         using var input = new AnonymousPipeClientStream(PipeDirection.In, pipe.ClientSafePipeHandle);
         using var database = _index.Open();
-        var importer = new Importer(database, TestIndex.Verifier, new ImportOptions { Jobs = 2, BatchTime = TimeSpan.FromMilliseconds(200) })
+        var importer = new Importer(database, TestIndex.Verifier, new ImportOptions { Pipeline = new() { Workers = 2 }, BatchTime = TimeSpan.FromMilliseconds(200) })
         {
             OpenStandardInput = () => input,
         };
@@ -89,7 +90,7 @@ public sealed class ImporterPipelineTests : IDisposable
         using var cancel = new CancellationTokenSource();
         using var database = IndexDatabase.Open(_index.Path);
         // Interrupted as soon as the first inputs are written (progress comes from the writer).
-        var summary = new Importer(database, TestIndex.Verifier, new ImportOptions { Jobs = 2, BatchSize = 100 })
+        var summary = new Importer(database, TestIndex.Verifier, new ImportOptions { Pipeline = new() { Workers = 2 }, BatchSize = 100 })
             .Run([_inputs.FullName], progress => { if (progress.Inputs > 0) cancel.Cancel(); }, cancel.Token);
 
         Assert.True(summary.Interrupted);
@@ -111,7 +112,7 @@ public sealed class ImporterPipelineTests : IDisposable
         }
 
         using var database = IndexDatabase.Open(_index.Path);
-        var import = Task.Run(() => new Importer(database, TestIndex.Verifier, new ImportOptions { Jobs = 2, ByteBudget = 1_000_000 }).Run([_inputs.FullName]));
+        var import = Task.Run(() => new Importer(database, TestIndex.Verifier, new ImportOptions { Pipeline = new() { Workers = 2, ByteBudget = 1_000_000 } }).Run([_inputs.FullName]));
         Assert.True(await Task.WhenAny(import, Task.Delay(TimeSpan.FromSeconds(60))) == import, "the import did not return");
 
         var summary = await import;
@@ -127,7 +128,7 @@ public sealed class ImporterPipelineTests : IDisposable
         File.WriteAllBytes(Path.Combine(accented, "r.json"), RecordFactory.ToBytes(RecordFactory.Create(TestKey.Default)));
 
         using (var database = IndexDatabase.Open(_index.Path))
-            new Importer(database, TestIndex.Verifier, new ImportOptions { Jobs = 1 }).Run([quoted, accented]);
+            new Importer(database, TestIndex.Verifier, new ImportOptions { Pipeline = new() { Workers = 1 } }).Run([quoted, accented]);
 
         using var reader = IndexDatabase.OpenReadOnly(_index.Path);
         var sources = JsonSerializer.Deserialize<string[]>(reader.Scalar<string>("SELECT sources FROM import_runs"));
