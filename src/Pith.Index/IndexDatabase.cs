@@ -1,11 +1,14 @@
 using Microsoft.Data.Sqlite;
+using Pith.Index.Sqlite;
 
 namespace Pith.Index;
 
 /// <summary>
-/// One open index file: checked on open (SQLite, not read-only, a schema this program knows), migrated to
-/// the latest schema, foreign keys on. Anything that makes it unusable is an <see cref="IndexUnavailableException"/>
-/// with a one-line reason, thrown before anything is written.
+/// One open index file. For a writer (<see cref="Open"/>): checked on open (SQLite, not read-only, a schema this program
+/// knows), created whole when new, migrated to the latest schema, foreign keys on. For a command that reads
+/// (<see cref="OpenReadOnly"/>): opened read-only under the same rules as <see cref="Query.IndexReader"/>
+/// (<see cref="IndexFile"/>). Anything that makes it unusable is an <see cref="IndexUnavailableException"/> with a
+/// one-line reason, thrown before anything is written.
 /// </summary>
 public sealed class IndexDatabase : IDisposable
 {
@@ -16,39 +19,41 @@ public sealed class IndexDatabase : IDisposable
     // a bulk import (measured: see the import issue's note). Readers see the last committed state.
     private const string JournalMode = "TRUNCATE";
 
-    private IndexDatabase(SqliteConnection connection, string path)
+    private IndexDatabase(SqliteConnection connection, string path, bool readOnly)
     {
         Connection = connection;
         Path = path;
+        ReadOnly = readOnly;
     }
 
     public SqliteConnection Connection { get; }
 
+    private Action<int>? _afterMigrationStep;
+
     public string Path { get; }
 
+    /// <summary>Opened for a command that only reads: SQLite cannot write the file through this connection.</summary>
+    public bool ReadOnly { get; }
+
     /// <summary>Opens (creating it and its folder when <paramref name="create"/>) and migrates the index.</summary>
-    public static IndexDatabase Open(string path, bool create = true, TimeSpan? lockTimeout = null)
+    public static IndexDatabase Open(string path, bool create = true, TimeSpan? lockTimeout = null) => Open(path, create, lockTimeout, null);
+
+    /// <param name="afterMigrationStep">Called after each migration step with the version reached (tests look at the file between steps).</param>
+    internal static IndexDatabase Open(string path, bool create, TimeSpan? lockTimeout, Action<int>? afterMigrationStep)
     {
-        var exists = File.Exists(path);
-        if (!exists && !create) throw IndexUnavailableException.Missing(path);
-        if (exists) RefuseReadOnly(path);
-        if (!exists && System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) is { } folder)
-        {
-            try
-            {
-                Directory.CreateDirectory(folder);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new IndexUnavailableException($"cannot create the index folder {folder}: {e.Message}", e);
-            }
-        }
         var timeout = lockTimeout ?? DefaultLockTimeout;
-        var connection = Connect(path, SqliteOpenMode.ReadWriteCreate, timeout);
+        if (!File.Exists(path))
+        {
+            if (!create) throw IndexUnavailableException.Missing(path);
+            CreateInPlace(path, timeout, afterMigrationStep);
+        }
+        RefuseReadOnly(path);
+        // Never created here: a new index is put in place whole by CreateInPlace (a file gone meanwhile is an error).
+        var connection = Connect(path, SqliteOpenMode.ReadWrite, timeout);
         try
         {
             connection.Open();
-            var database = new IndexDatabase(connection, path);
+            var database = new IndexDatabase(connection, path, readOnly: false) { _afterMigrationStep = afterMigrationStep };
             database.Execute($"PRAGMA busy_timeout = {(long)timeout.TotalMilliseconds}");
             database.CheckAndMigrate();
             database.Execute($"PRAGMA journal_mode = {JournalMode}");
@@ -68,31 +73,89 @@ public sealed class IndexDatabase : IDisposable
     }
 
     /// <summary>
-    /// Opens an existing index for a command that only reads (search, stats, export, audit): never created, migrated
-    /// or written, a read-only file is fine. A schema older than this program's is refused (import upgrades it), as is
-    /// a newer one. A hot journal that a killed import left is rolled back first, as SQLite does for any reader that
-    /// may write: that restores the last committed state, it adds nothing.
+    /// Makes a new index at <paramref name="path"/> (the folder too) so that no reader ever sees it half-made: the schema is
+    /// built in a file of its own beside it, closed, and then put in place without replacing anything. If another pith put
+    /// one there meanwhile, that one stays and ours is dropped.
     /// </summary>
-    public static IndexDatabase OpenReadOnly(string path, TimeSpan? lockTimeout = null)
+    private static void CreateInPlace(string path, TimeSpan timeout, Action<int>? afterMigrationStep)
     {
-        if (!File.Exists(path)) throw IndexUnavailableException.Missing(path);
-        var timeout = lockTimeout ?? DefaultLockTimeout;
-        try
+        if (System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) is { } folder)
         {
             try
             {
-                return OpenForReading(path, SqliteOpenMode.ReadOnly, timeout);
+                Directory.CreateDirectory(folder);
             }
-            catch (SqliteException e) when (e.SqliteExtendedErrorCode == SQLitePCL.raw.SQLITE_READONLY_ROLLBACK)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // A hot journal a killed import left, which only a connection that may write can roll back.
-                OpenForReading(path, SqliteOpenMode.ReadWrite, timeout).Dispose();
-                return OpenForReading(path, SqliteOpenMode.ReadOnly, timeout);
+                throw new IndexUnavailableException(IndexUnavailableKind.CannotOpen, $"cannot create the index folder {folder}: {e.Message}", e);
             }
+        }
+        var temporary = IndexFile.TemporaryBeside(path);
+        try
+        {
+            using (var connection = Connect(temporary, SqliteOpenMode.ReadWriteCreate, timeout))
+            {
+                connection.Open();
+                new IndexDatabase(connection, temporary, readOnly: false) { _afterMigrationStep = afterMigrationStep }.CheckAndMigrate();
+            }
+            IndexFile.TryPlace(temporary, path);
         }
         catch (SqliteException e)
         {
             throw Describe(e, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IndexUnavailableException(IndexUnavailableKind.CannotOpen, $"cannot create {path}: {e.Message}", e);
+        }
+        finally
+        {
+            // Gone once placed; otherwise ours is not needed (failed, or another pith's is in place).
+            TryDelete(temporary);
+            TryDelete(IndexFile.JournalOf(temporary));
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Only a stray temporary file is left; the failure that matters, if any, is already on its way.
+        }
+    }
+
+    /// <summary>
+    /// Opens an existing index for a command that only reads (search, stats, export, audit): never created, migrated or
+    /// written, a read-only file is fine. Only this program's schema is read (see <see cref="IndexFile.RequireReadable"/>),
+    /// and a hot journal a stopped import left is refused, not rolled back: a reader never changes the file.
+    /// </summary>
+    public static IndexDatabase OpenReadOnly(string path, TimeSpan? lockTimeout = null)
+    {
+        IndexFile.RequireExisting(path);
+        var timeout = lockTimeout ?? DefaultLockTimeout;
+        var connection = Connect(path, SqliteOpenMode.ReadOnly, timeout);
+        try
+        {
+            connection.Open();
+            var database = new IndexDatabase(connection, path, readOnly: true);
+            database.Execute($"PRAGMA busy_timeout = {(long)timeout.TotalMilliseconds}");
+            var (version, objects, records) = database.Schema();
+            IndexFile.RequireReadable(path, version, objects, records);
+            return database;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw IndexFile.Failure(e.SqliteExtendedErrorCode, e.Message, path, readOnly: true, e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
         }
     }
 
@@ -104,35 +167,6 @@ public sealed class IndexDatabase : IDisposable
         Pooling = false,
         DefaultTimeout = (int)Math.Ceiling(timeout.TotalSeconds),
     }.ToString());
-
-
-    private static IndexDatabase OpenForReading(string path, SqliteOpenMode mode, TimeSpan timeout)
-    {
-        var connection = Connect(path, mode, timeout);
-        try
-        {
-            connection.Open();
-            var database = new IndexDatabase(connection, path);
-            database.Execute($"PRAGMA busy_timeout = {(long)timeout.TotalMilliseconds}");
-            long version;
-            using (connection.BeginTransaction(deferred: true))
-            {
-                version = database.CheckedVersion();
-            }
-            if (version == 0) throw new IndexUnavailableException($"{path} is not a pith index (an SQLite file without its tables)");
-            if (version < Migrations.Latest)
-            {
-                throw new IndexUnavailableException(
-                    $"{path} was written by an older pith (schema {version}; this one reads {Migrations.Latest}): an import into it upgrades it; nothing was changed");
-            }
-            return database;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
 
     public void Dispose() => Connection.Dispose();
 
@@ -150,32 +184,21 @@ public sealed class IndexDatabase : IDisposable
         return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Maps SQLite's failures to one-line reasons a user can act on.</summary>
-    public static IndexUnavailableException Describe(SqliteException e, string path) => Describe(e.SqliteErrorCode, e.Message, path, e);
+    /// <summary>
+    /// Maps SQLite's failures to one-line reasons a user can act on, for a caller that may have written (so nothing is
+    /// said of whether the file was changed).
+    /// </summary>
+    public static IndexUnavailableException Describe(SqliteException e, string path) =>
+        IndexFile.Failure(e.SqliteExtendedErrorCode, e.Message, path, readOnly: false, e);
 
-    /// <summary>The same for an SQLite result code and message (the read-only queries call SQLite directly).</summary>
-    public static IndexUnavailableException Describe(int code, string message, string path, Exception? inner = null) => (code & 0xFF) switch
-    {
-        26 => new IndexUnavailableException($"{path} is not a pith index (not an SQLite database)", inner),
-        11 => new IndexUnavailableException($"{path} is corrupt (SQLite: {message}); it was not modified", inner),
-        8 => new IndexUnavailableException($"{path} is read-only", inner),
-        5 or 6 => new IndexUnavailableException($"{path} is locked by another pith process (waited for the lock timeout); try again when it has finished", inner),
-        14 => new IndexUnavailableException($"cannot open {path} (SQLite: {message})", inner),
-        13 => new IndexUnavailableException($"the disk holding {path} is full", inner),
-        _ => new IndexUnavailableException($"{path}: SQLite error {code & 0xFF}: {message}", inner),
-    };
+    /// <summary>The same for a failure on this connection: a read-only one says the file was left as it was.</summary>
+    public IndexUnavailableException Failure(SqliteException e) => IndexFile.Failure(e.SqliteExtendedErrorCode, e.Message, Path, ReadOnly, e);
 
     private void CheckAndMigrate()
     {
         // Reading the header is what tells a non-database or a corrupt file apart, before any write. The version and
-        // the tables are read in one read transaction, so both come from one state of the file: another pith creating
-        // the schema of this new index at the same moment is seen before or after, not half-way (a version of 0
-        // beside its tables, taken for someone else's database).
-        long version;
-        using (Connection.BeginTransaction(deferred: true))
-        {
-            version = CheckedVersion();
-        }
+        // the tables are read by one statement, so both come from one state of the file.
+        var version = CheckedVersion();
         // Nothing is written yet. A writer starts the whole-file check (StartIntegrityCheck), which runs beside its
         // reading, and waits for the verdict (EnsureIntact) before its first write; a command that only reads does not
         // pay for reading every page.
@@ -197,11 +220,12 @@ public sealed class IndexDatabase : IDisposable
         {
             Execute(Migrations.Steps[step]);
             Execute($"PRAGMA user_version = {step + 1}");
+            _afterMigrationStep?.Invoke(step + 1);
         }
         // A migration may rebuild a table others refer to: every reference must hold before the commit.
         if (Scalar<long>("SELECT count(*) FROM pragma_foreign_key_check") > 0)
         {
-            throw new IndexUnavailableException(
+            throw new IndexUnavailableException(IndexUnavailableKind.Corrupt,
                 $"{Path} has rows that refer to rows it does not hold (PRAGMA foreign_key_check); it was not upgraded to schema {Migrations.Latest} and was not modified");
         }
         transaction.Commit();
@@ -210,20 +234,17 @@ public sealed class IndexDatabase : IDisposable
     /// <summary>The schema version, once it is known to be this program's kind of index (empty, or a pith index not newer than it knows).</summary>
     private long CheckedVersion()
     {
-        var version = Scalar<long>("PRAGMA user_version");
-        RefuseNewer(Path, version);
-        if (version > 0 && Scalar<long>("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'records'") == 0)
-            throw new IndexUnavailableException($"{Path} is an SQLite database but not a pith index");
-        if (version == 0 && Scalar<long>("SELECT count(*) FROM sqlite_master") > 0)
-            throw new IndexUnavailableException($"{Path} is an SQLite database but not a pith index (it holds other tables)");
-        return version;
+        var (version, objects, records) = Schema();
+        return IndexFile.WritableVersion(Path, version, objects, records);
     }
 
-    /// <summary>A schema newer than this program knows is refused, by writers and readers alike.</summary>
-    public static void RefuseNewer(string path, long version)
+    private (long Version, long Objects, long Records) Schema()
     {
-        if (version > Migrations.Latest)
-            throw new IndexUnavailableException($"{path} has schema version {version}, newer than this pith knows ({Migrations.Latest}); upgrade pith");
+        using var command = Connection.CreateCommand();
+        command.CommandText = IndexFile.SchemaQuery;
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
     /// <summary>
@@ -264,7 +285,7 @@ public sealed class IndexDatabase : IDisposable
         var verdict = command.ExecuteScalar() as string;
         if (verdict == "ok") return null;
         var problem = verdict?.Replace("*** in database main *** ", "", StringComparison.Ordinal).ReplaceLineEndings(" ");
-        return new IndexUnavailableException($"{Path} is corrupt (SQLite quick_check: {problem}); it was not modified");
+        return new IndexUnavailableException(IndexUnavailableKind.Corrupt, $"{Path} is corrupt (SQLite quick_check: {problem}); it was not modified");
     }
 
     // Root can write a file whose mode says read-only: honour the mode the user set, not just what the OS allows.
@@ -274,11 +295,11 @@ public sealed class IndexDatabase : IDisposable
         {
             var mode = File.GetUnixFileMode(path);
             if ((mode & (UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0)
-                throw new IndexUnavailableException($"{path} is read-only (mode {Convert.ToString((int)mode, 8)}); it was not modified");
+                throw new IndexUnavailableException(IndexUnavailableKind.ReadOnly, $"{path} is read-only (mode {Convert.ToString((int)mode, 8)}); it was not modified");
         }
         else if (new FileInfo(path).IsReadOnly)
         {
-            throw new IndexUnavailableException($"{path} is read-only; it was not modified");
+            throw new IndexUnavailableException(IndexUnavailableKind.ReadOnly, $"{path} is read-only; it was not modified");
         }
     }
 }

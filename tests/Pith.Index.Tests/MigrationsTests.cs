@@ -54,7 +54,7 @@ public sealed class MigrationsTests : IDisposable
         Assert.Equal(0, db.Scalar<long>("SELECT count(*) FROM record_documents"));
     }
     [Fact]
-    public void A_version_3_index_moves_the_stored_bytes_out_of_records_and_show_reads_them_the_same_before_and_after()
+    public void A_version_3_index_is_refused_by_every_reader_until_an_import_moves_the_stored_bytes_out_of_records()
     {
         const string number = "pith:2023:3V7SYW4G2357KRLWH4ESWW6RSL";
         var path = Path.Combine(_folder.FullName, "v3.db");
@@ -74,8 +74,15 @@ public sealed class MigrationsTests : IDisposable
             command.ExecuteNonQuery();
         }
         var match = new RecordMatch(1, number, "2310.05918", 1);
-        // A reader never migrates: it reads an older index where that index keeps the bytes.
-        using (var reader = IndexReader.Open(path)) Assert.Equal("[1]"u8.ToArray(), reader.ReadRecord(match).Original);
+        // A reader never migrates, and reads no schema but the latest: show and resolve refuse it as stats does.
+        var before = File.ReadAllBytes(path);
+        var refusal = $"{path} was written by an older pith (schema 3; this one reads {Migrations.Latest}): an import into it upgrades it; nothing was changed";
+        foreach (var open in new Func<IDisposable>[] { () => IndexReader.Open(path), () => IndexDatabase.OpenReadOnly(path) })
+        {
+            var e = Assert.Throws<IndexUnavailableException>(() => open().Dispose());
+            Assert.Equal((IndexUnavailableKind.OlderSchema, refusal), (e.Kind, e.Message));
+        }
+        Assert.Equal(before, File.ReadAllBytes(path));
 
         using (var db = IndexDatabase.Open(path))
         {

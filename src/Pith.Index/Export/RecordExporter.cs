@@ -22,24 +22,24 @@ public sealed class RecordExporter(IndexDatabase database)
         {
             using var transaction = database.Connection.BeginTransaction(deferred: true);
             var tally = new Tally();
-            var records = Write("SELECT o.original, r.document_type, r.pith_number FROM records r LEFT JOIN record_originals o ON o.record_id = r.id ORDER BY r.id",
+            var records = Write("SELECT o.original AS original, r.document_type AS document_type, r.pith_number AS pith_number FROM records r LEFT JOIN record_originals o ON o.record_id = r.id ORDER BY r.id",
                 output, tally, cancel);
-            var copies = history ? Write($"SELECT h.original, '{DocumentType.Record}', r.pith_number FROM record_history h JOIN records r ON r.id = h.record_id ORDER BY h.id", output, tally, cancel) : 0;
+            var copies = history ? Write($"SELECT h.original AS original, '{DocumentType.Record}' AS document_type, r.pith_number AS pith_number FROM record_history h JOIN records r ON r.id = h.record_id ORDER BY h.id", output, tally, cancel) : 0;
             var documents = Write(
                 """
-                SELECT d.original, d.document_type, r.pith_number FROM record_documents d JOIN records r ON r.id = d.record_id
+                SELECT d.original AS original, d.document_type AS document_type, r.pith_number AS pith_number FROM record_documents d JOIN records r ON r.id = d.record_id
                 WHERE d.bytes_sha256 <> r.bytes_sha256 ORDER BY d.id
                 """, output, tally, cancel);
             return new ExportSummary(records, copies, documents, tally.StateFiles, tally.Reflowed);
         }
         catch (SqliteException e)
         {
-            throw IndexDatabase.Describe(e, database.Path);
+            throw database.Failure(e);
         }
     }
 
     /// <summary>
-    /// Writes each row's original (column 0) as a line; column 1 is its document type, column 2 its record's Pith number,
+    /// Writes each row's <c>original</c> as a line; <c>document_type</c> is its document type, <c>pith_number</c> its record's,
     /// to name it when its bytes are missing or not stored as bytes. Returns the lines written.
     /// </summary>
     private long Write(string sql, Stream output, Tally tally, CancellationToken cancel)
@@ -47,6 +47,7 @@ public sealed class RecordExporter(IndexDatabase database)
         using var command = database.Connection.CreateCommand();
         command.CommandText = sql;
         using var reader = command.ExecuteReader();
+        int originalColumn = reader.GetOrdinal("original"), typeColumn = reader.GetOrdinal("document_type"), numberColumn = reader.GetOrdinal("pith_number");
         var count = 0L;
         while (reader.Read())
         {
@@ -54,17 +55,17 @@ public sealed class RecordExporter(IndexDatabase database)
             // Never a silent gap or a changed document in an export: a record whose bytes are gone, or not stored as bytes,
             // stops it (pith audit names every such record).
             var columns = new StoredColumns(reader);
-            var original = columns.OptionalBlob(0, "original");
+            var original = columns.OptionalBlob(originalColumn, "original");
             if (original is null)
-                throw new IndexUnavailableException($"{database.Path}: {columns.Text(2, "pith_number")} has no stored bytes (pith audit lists what is damaged)");
+                throw new IndexUnavailableException(IndexUnavailableKind.Corrupt, $"{database.Path}: {columns.Text(numberColumn, "pith_number")} has no stored bytes (pith audit lists what is damaged)");
             if (columns.Problems.Count > 0)
-                throw new IndexUnavailableException($"{database.Path}: {columns.Text(2, "pith_number")}: {columns.Problems[0].Column}: {columns.Problems[0].Reason} (pith audit lists what is damaged)");
+                throw new IndexUnavailableException(IndexUnavailableKind.Corrupt, $"{database.Path}: {columns.Text(numberColumn, "pith_number")}: {columns.Problems[0].Column}: {columns.Problems[0].Reason} (pith audit lists what is damaged)");
             var (line, changed) = ExportLine.Of(original);
             output.Write(line.Span);
             output.WriteByte((byte)'\n');
             count++;
             if (changed) tally.Reflowed++;
-            if (columns.OptionalText(1, "document_type") == DocumentType.State) tally.StateFiles++;
+            if (columns.OptionalText(typeColumn, "document_type") == DocumentType.State) tally.StateFiles++;
         }
         return count;
     }

@@ -16,17 +16,27 @@ public sealed class AliasResolver : IDisposable
     private readonly Statement _byCode;
     private readonly Statement _byAlias;
 
+    // The parameters' indexes, looked up once: each look-up binds by index.
+    private readonly int _numberValue;
+    private readonly int _codeValue;
+    private readonly int _aliasValue;
+    private readonly int _aliasKind;
+
     public AliasResolver(IndexReader index)
     {
-        _byNumber = index.Prepare("SELECT id, pith_number, source_id, source_version FROM records WHERE pith_number = ?1");
-        _byCode = index.Prepare("SELECT id, pith_number, source_id, source_version FROM records WHERE code = ?1 ORDER BY pith_number");
+        _byNumber = index.Prepare($"SELECT {RecordMatch.Columns} FROM records WHERE pith_number = $value");
+        _byCode = index.Prepare($"SELECT {RecordMatch.Columns} FROM records WHERE code = $value ORDER BY pith_number");
         _byAlias = index.Prepare(
             """
-            SELECT r.id, r.pith_number, r.source_id, r.source_version
+            SELECT r.id AS id, r.pith_number AS pith_number, r.source_id AS source_id, r.source_version AS source_version
             FROM aliases a JOIN records r ON r.id = a.record_id
-            WHERE a.normalized = ?1 AND a.kind = ?2
+            WHERE a.normalized = $value AND a.kind = $kind
             ORDER BY r.source_version, r.pith_number
             """);
+        _numberValue = _byNumber.Parameter("$value");
+        _codeValue = _byCode.Parameter("$value");
+        _aliasValue = _byAlias.Parameter("$value");
+        _aliasKind = _byAlias.Parameter("$kind");
     }
 
     public void Dispose()
@@ -58,12 +68,12 @@ public sealed class AliasResolver : IDisposable
 
     private List<RecordMatch> Find(AliasQuery query)
     {
-        var statement = query.Kind == AliasQueryKind.PithNumber ? _byNumber
-            : query.StoredKind is { } kind ? _byAlias.Bind(2, kind)
-            : _byCode;
+        var (statement, value) = query.Kind == AliasQueryKind.PithNumber ? (_byNumber, _numberValue)
+            : query.StoredKind is { } kind ? (_byAlias.Bind(_aliasKind, kind), _aliasValue)
+            : (_byCode, _codeValue);
         try
         {
-            return RecordMatch.ReadAll(statement.Bind(1, query.Value));
+            return RecordMatch.ReadAll(statement.Bind(value, query.Value));
         }
         finally
         {

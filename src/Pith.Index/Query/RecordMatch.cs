@@ -5,11 +5,15 @@ namespace Pith.Index.Query;
 /// <summary>A current record an alias names: its row, Pith number and arXiv source.</summary>
 public sealed record RecordMatch(long Id, string PithNumber, string SourceId, long Version)
 {
-    /// <summary>The rows of a statement selecting <c>id, pith_number, source_id, source_version</c>, in its order.</summary>
+    /// <summary>What a statement read by <see cref="ReadAll"/> selects from <c>records</c> (unqualified: one table).</summary>
+    internal const string Columns = "id, pith_number, source_id, source_version";
+
+    /// <summary>The rows of a statement selecting <see cref="Columns"/> (of <c>records</c>, under those names), in its order.</summary>
     internal static List<RecordMatch> ReadAll(Statement statement)
     {
+        int id = statement.Column("id"), number = statement.Column("pith_number"), source = statement.Column("source_id"), version = statement.Column("source_version");
         var matches = new List<RecordMatch>(1);
-        while (statement.Step()) matches.Add(new RecordMatch(statement.Int64(0), statement.Text(1), statement.Text(2), statement.Int64(3)));
+        while (statement.Step()) matches.Add(new RecordMatch(statement.Int64(id), statement.Text(number), statement.Text(source), statement.Int64(version)));
         return matches;
     }
 }

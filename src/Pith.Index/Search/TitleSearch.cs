@@ -13,7 +13,7 @@ public sealed class TitleSearch : IDisposable
 
     public TitleSearch(IndexDatabase database)
     {
-        if (BulkLoadSchema.Unfinished(database) is { } why) throw new IndexUnavailableException($"{database.Path}: {why}");
+        if (BulkLoadSchema.Unfinished(database) is { } why) throw new IndexUnavailableException(IndexUnavailableKind.UnfinishedImport, $"{database.Path}: {why}");
         this.database = database;
         _query = Prepare(database.Connection);
     }
@@ -30,15 +30,17 @@ public sealed class TitleSearch : IDisposable
         try
         {
             using var reader = _query.ExecuteReader();
+            int rank = reader.GetOrdinal("rank"), number = reader.GetOrdinal("pith_number"), source = reader.GetOrdinal("source_id"),
+                version = reader.GetOrdinal("source_version"), title = reader.GetOrdinal("title");
             while (reader.Read())
             {
-                hits.Add(new SearchHit(hits.Count + 1, reader.GetDouble(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3),
-                    reader.IsDBNull(4) ? null : reader.GetString(4)));
+                hits.Add(new SearchHit(hits.Count + 1, reader.GetDouble(rank), reader.GetString(number), reader.GetString(source), reader.GetInt64(version),
+                    reader.IsDBNull(title) ? null : reader.GetString(title)));
             }
         }
         catch (SqliteException e)
         {
-            throw IndexDatabase.Describe(e, database.Path);
+            throw database.Failure(e);
         }
         return hits;
     }
@@ -52,7 +54,7 @@ public sealed class TitleSearch : IDisposable
         // table alone and only they are joined to records (whose rows are large: they hold the original bytes).
         command.CommandText =
             """
-            SELECT best.rank, r.pith_number, r.source_id, r.source_version, r.title
+            SELECT best.rank AS rank, r.pith_number AS pith_number, r.source_id AS source_id, r.source_version AS source_version, r.title AS title
             FROM (SELECT rowid, rank FROM records_fts WHERE records_fts MATCH $query ORDER BY rank, rowid LIMIT $limit) AS best
             JOIN records r ON r.id = best.rowid
             ORDER BY best.rank, best.rowid

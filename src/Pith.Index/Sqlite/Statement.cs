@@ -4,8 +4,9 @@ using SQLitePCL;
 namespace Pith.Index.Sqlite;
 
 /// <summary>
-/// A prepared statement driven through SQLitePCLRaw directly: bind by position (1-based, as in SQLite), step through
-/// the rows, read columns; reusable after <see cref="Reset"/>. Two paths use it instead of Microsoft.Data.Sqlite:
+/// A prepared statement driven through SQLitePCLRaw directly: bind by position (1-based, as in SQLite) or by the index of a
+/// named parameter (<see cref="Parameter"/>), step through the rows, read columns by ordinal (<see cref="Column"/> finds
+/// one by name); reusable after <see cref="Reset"/>. Two paths use it instead of Microsoft.Data.Sqlite:
 /// the import's hot inserts (a data reader, boxed values and parameter look-ups per execution cost the single writer
 /// more than SQLite's own work) and the read-only queries of a <c>pith resolve</c> process (setting Microsoft.Data.Sqlite
 /// up costs more start-up time than the whole look-up: see <see cref="Query.IndexReader"/>).
@@ -40,6 +41,34 @@ internal sealed class Statement : IDisposable
         statement.Dispose();
         throw failure(rc);
     }
+
+    /// <summary>The index of the parameter named <paramref name="name"/> (with its <c>$</c>, <c>:</c> or <c>@</c>): looked up once, bound often.</summary>
+    public int Parameter(string name)
+    {
+        var index = raw.sqlite3_bind_parameter_index(_statement, name);
+        return index > 0 ? index : throw new ArgumentException($"no parameter {name} in: {raw.sqlite3_sql(_statement).utf8_to_string()}", nameof(name));
+    }
+
+    /// <summary>The ordinal of the result column named <paramref name="name"/> (its alias, or its name when it has none).</summary>
+    public int Column(string name)
+    {
+        if (_columns is null)
+        {
+            var count = raw.sqlite3_column_count(_statement);
+            _columns = new Dictionary<string, int>(count, StringComparer.Ordinal);
+            for (var i = 0; i < count; i++) _columns.TryAdd(raw.sqlite3_column_name(_statement, i).utf8_to_string() ?? "", i);
+        }
+        return _columns.TryGetValue(name, out var ordinal)
+            ? ordinal
+            : throw new ArgumentException($"no column {name} in: {raw.sqlite3_sql(_statement).utf8_to_string()}", nameof(name));
+    }
+
+    // Result column names to ordinals, read from SQLite on the first look-up.
+    private Dictionary<string, int>? _columns;
+
+    public Statement Bind(string parameter, long value) => Bind(Parameter(parameter), value);
+
+    public Statement Bind(string parameter, string? value) => Bind(Parameter(parameter), value);
 
     public Statement Bind(int parameter, long value) => Check(raw.sqlite3_bind_int64(_statement, parameter, value));
 

@@ -21,11 +21,12 @@ public sealed record IndexStats(
             using var transaction = database.Connection.BeginTransaction(deferred: true);
             var connection = database.Connection;
             // Year and key both need a pass over the records table (its rows hold the original bytes): one pass for both.
-            var byYearAndKey = Pairs(connection, "SELECT year, key_id, count(*) FROM records GROUP BY year, key_id", r => (Year: r.GetString(0), KeyId: r.GetString(1)), countColumn: 2);
+            var byYearAndKey = Pairs(connection, "SELECT year, key_id, count(*) AS count FROM records GROUP BY year, key_id",
+                r => (Year: r.GetString(r.GetOrdinal("year")), KeyId: r.GetString(r.GetOrdinal("key_id"))));
             // Likewise the papers: one grouping by paper gives both their number and how many versions each has.
             var byVersionCount = Pairs(connection,
-                "SELECT versions, count(*) FROM (SELECT count(*) AS versions FROM records GROUP BY source_kind, source_id) GROUP BY versions ORDER BY versions",
-                r => r.GetInt64(0));
+                "SELECT versions, count(*) AS count FROM (SELECT count(*) AS versions FROM records GROUP BY source_kind, source_id) GROUP BY versions ORDER BY versions",
+                r => r.GetInt64(r.GetOrdinal("versions")));
             return new IndexStats(
                 byYearAndKey.Sum(p => p.Count),
                 byVersionCount.Sum(p => p.Count),
@@ -39,25 +40,27 @@ public sealed record IndexStats(
         }
         catch (SqliteException e)
         {
-            throw IndexDatabase.Describe(e, database.Path);
+            throw database.Failure(e);
         }
     }
 
     private static IEnumerable<(string Key, long Count)> Totals(IEnumerable<(string Key, long Count)> pairs) =>
         pairs.GroupBy(p => p.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Sum(p => p.Count)));
 
-    private static List<(T Key, long Count)> Pairs<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> key, int countColumn = 1)
+    // The rows of a grouping (few: one per year, key, version count or failed check): each row's key, and its column "count".
+    private static List<(T Key, long Count)> Pairs<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> key)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return Pairs(command, key, countColumn);
+        return Pairs(command, key);
     }
 
-    private static List<(T Key, long Count)> Pairs<T>(SqliteCommand command, Func<SqliteDataReader, T> key, int countColumn = 1)
+    private static List<(T Key, long Count)> Pairs<T>(SqliteCommand command, Func<SqliteDataReader, T> key)
     {
         using var reader = command.ExecuteReader();
+        var count = reader.GetOrdinal("count");
         var pairs = new List<(T, long)>();
-        while (reader.Read()) pairs.Add((key(reader), reader.GetInt64(countColumn)));
+        while (reader.Read()) pairs.Add((key(reader), reader.GetInt64(count)));
         return pairs;
     }
 
@@ -73,24 +76,26 @@ public sealed record IndexStats(
         var list = new List<ImportRunStats>();
         using (var reader = command.ExecuteReader())
         {
+            long Integer(string column) => reader.GetInt64(reader.GetOrdinal(column));
             while (reader.Read())
             {
-                list.Add(new ImportRunStats(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                    reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8), []));
+                var finished = reader.GetOrdinal("finished_at");
+                list.Add(new ImportRunStats(Integer("id"), reader.GetString(reader.GetOrdinal("started_at")), reader.IsDBNull(finished) ? null : reader.GetString(finished),
+                    Integer("imported"), Integer("updated"), Integer("unchanged"), Integer("historical"), Integer("noted"), Integer("rejected"), []));
             }
         }
         // A reject's reason is stored as "check: reason": count them by the check.
         using var rejects = connection.CreateCommand();
         rejects.CommandText =
             """
-            SELECT substr(reason, 1, instr(reason, ':') - 1) AS check_name, count(*) FROM rejects
+            SELECT substr(reason, 1, instr(reason, ':') - 1) AS check_name, count(*) AS count FROM rejects
             WHERE run_id = $run GROUP BY check_name ORDER BY count(*) DESC, check_name
             """;
         var run = rejects.Parameters.Add(new SqliteParameter { ParameterName = "$run" });
         return list.Select(r =>
         {
             run.Value = r.Id;
-            return r with { RejectsByCheck = Pairs(rejects, x => x.GetString(0)) };
+            return r with { RejectsByCheck = Pairs(rejects, x => x.GetString(x.GetOrdinal("check_name"))) };
         }).ToList();
     }
 }

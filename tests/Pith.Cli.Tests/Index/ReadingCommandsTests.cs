@@ -5,7 +5,7 @@ using Xunit;
 namespace Pith.Cli.Tests.Index;
 
 /// <summary>
-/// The commands that only read an index (search, stats, export, audit) never create, migrate or write it: an empty
+/// The commands that only read an index (search, stats, export, audit, show, resolve) never create, migrate or write it: an empty
 /// file or an older schema is refused in one line and left as it was, and a read-only index serves them all.
 /// </summary>
 public sealed class ReadingCommandsTests : IDisposable
@@ -20,11 +20,14 @@ public sealed class ReadingCommandsTests : IDisposable
         new[] { "stats" },
         new[] { "export" },
         new[] { "audit" },
+        new[] { "show", Samples.Seeds[0].PithNumber },
+        new[] { "resolve", Samples.Seeds[0].PithNumber },
     };
 
-    private static PithResult Run(string db, string[] command) => PithProcess.Run([command[0], "--db", db, .. command[1..]]);
+    /// <summary>Runs one of <see cref="Readers"/> on <paramref name="db"/>.</summary>
+    internal static PithResult Run(string db, string[] command) => PithProcess.Run([command[0], "--db", db, .. command[1..]]);
 
-    private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+    internal static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 
     private string SampleIndex()
     {

@@ -38,9 +38,9 @@ public sealed class IndexReaderTests : IDisposable
         }
         foreach (var (path, reason) in new[]
                  {
-                     (empty, $"{empty} is not a pith index"),
+                     (empty, $"{empty} is not a pith index (an SQLite file without its tables)"),
                      (newer, $"{newer} has schema version 99, newer than this pith knows ({Migrations.Latest}); upgrade pith"),
-                     (other, $"{other} is not a pith index"),
+                     (other, $"{other} is an SQLite database but not a pith index"),
                  })
         {
             var before = File.ReadAllBytes(path);
@@ -50,7 +50,7 @@ public sealed class IndexReaderTests : IDisposable
     }
 
     [Fact]
-    public void Reads_an_index_a_killed_import_left_with_a_hot_journal_as_it_was_before_that_import()
+    public void Refuses_an_index_a_killed_import_left_with_a_hot_journal_and_changes_neither_file()
     {
         var path = PathOf("index.db");
         using (IndexDatabase.Open(path)) { }
@@ -67,7 +67,20 @@ public sealed class IndexReaderTests : IDisposable
             File.Copy(path + "-journal", copy + "-journal");
             Assert.True(new FileInfo(copy + "-journal").Length > 0);
         }
+        var before = (File.ReadAllBytes(copy), File.ReadAllBytes(copy + "-journal"));
 
+        foreach (var open in new Func<IDisposable>[] { () => IndexReader.Open(copy), () => IndexDatabase.OpenReadOnly(copy) })
+        {
+            var e = Assert.Throws<IndexUnavailableException>(() => open().Dispose());
+            Assert.Equal(IndexUnavailableKind.InterruptedWrite, e.Kind);
+            Assert.StartsWith($"{copy} was left mid-write by an import that stopped (its journal {copy}-journal is still there)", e.Message, StringComparison.Ordinal);
+            Assert.EndsWith("; nothing was changed", e.Message, StringComparison.Ordinal);
+            Assert.Equal(before.Item1, File.ReadAllBytes(copy));
+            Assert.Equal(before.Item2, File.ReadAllBytes(copy + "-journal"));
+        }
+
+        // A writer rolls it back: the index is as it was before that transaction.
+        using (IndexDatabase.Open(copy)) { }
         using var reader = IndexReader.Open(copy);
         using var resolver = new AliasResolver(reader);
         Assert.Equal(ResolutionStatus.NotFound, resolver.Resolve("2310.05918").Status);

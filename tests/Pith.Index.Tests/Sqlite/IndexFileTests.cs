@@ -1,0 +1,67 @@
+using Pith.Index.Sqlite;
+using SQLitePCL;
+using Xunit;
+
+namespace Pith.Index.Tests.Sqlite;
+
+/// <summary>SQLite's result codes, primary and extended, are mapped to kinds in one place, each with its one line.</summary>
+public sealed class IndexFileTests
+{
+    public static TheoryData<int, IndexUnavailableKind> Codes => new()
+    {
+        { raw.SQLITE_NOTADB, IndexUnavailableKind.NotAnIndex },
+        { raw.SQLITE_CORRUPT, IndexUnavailableKind.Corrupt },
+        { raw.SQLITE_CORRUPT_VTAB, IndexUnavailableKind.Corrupt },
+        { raw.SQLITE_READONLY, IndexUnavailableKind.ReadOnly },
+        { raw.SQLITE_READONLY_DBMOVED, IndexUnavailableKind.ReadOnly },
+        { raw.SQLITE_READONLY_ROLLBACK, IndexUnavailableKind.InterruptedWrite },
+        { raw.SQLITE_BUSY, IndexUnavailableKind.Locked },
+        { raw.SQLITE_BUSY_SNAPSHOT, IndexUnavailableKind.Locked },
+        { raw.SQLITE_LOCKED, IndexUnavailableKind.Locked },
+        { raw.SQLITE_CANTOPEN, IndexUnavailableKind.CannotOpen },
+        { raw.SQLITE_FULL, IndexUnavailableKind.DiskFull },
+        { raw.SQLITE_IOERR, IndexUnavailableKind.Other },
+        { raw.SQLITE_IOERR_READ, IndexUnavailableKind.Other },
+    };
+
+    [Theory]
+    [MemberData(nameof(Codes))]
+    public void Each_code_has_its_kind(int code, IndexUnavailableKind kind)
+    {
+        var e = IndexFile.Failure(code, "message", "/x/index.db", readOnly: true);
+        Assert.Equal((kind, code), (e.Kind, e.SqliteCode));
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
+    public void A_hot_journal_is_not_called_read_only_and_names_its_journal()
+    {
+        var message = IndexFile.Failure(raw.SQLITE_READONLY_ROLLBACK, "attempt to write a readonly database", "/x/index.db", readOnly: true).Message;
+        Assert.DoesNotContain("is read-only", message, StringComparison.Ordinal);
+        Assert.Contains("/x/index.db-journal", message, StringComparison.Ordinal);
+        Assert.Contains("the next 'pith import' into it rolls the unfinished write back", message, StringComparison.Ordinal);
+        Assert.EndsWith("nothing was changed", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Corruption_is_said_to_have_left_the_file_unmodified_only_by_a_connection_that_cannot_write()
+    {
+        Assert.Equal("/x/index.db is corrupt (SQLite: malformed); it was not modified",
+            IndexFile.Failure(raw.SQLITE_CORRUPT, "malformed", "/x/index.db", readOnly: true).Message);
+        Assert.Equal("/x/index.db is corrupt (SQLite: malformed)",
+            IndexFile.Failure(raw.SQLITE_CORRUPT, "malformed", "/x/index.db", readOnly: false).Message);
+    }
+
+    [Theory]
+    [InlineData(0L, 0L, 0L, IndexUnavailableKind.NotAnIndex)]
+    [InlineData(0L, 1L, 0L, IndexUnavailableKind.NotAnIndex)]
+    [InlineData(1L, 1L, 0L, IndexUnavailableKind.NotAnIndex)]
+    [InlineData(2L, 20L, 1L, IndexUnavailableKind.OlderSchema)]
+    [InlineData(99L, 20L, 1L, IndexUnavailableKind.NewerSchema)]
+    public void A_reader_takes_only_this_program_s_schema(long version, long objects, long records, IndexUnavailableKind kind)
+    {
+        var e = Assert.Throws<IndexUnavailableException>(() => IndexFile.RequireReadable("/x/index.db", version, objects, records));
+        Assert.Equal(kind, e.Kind);
+        IndexFile.RequireReadable("/x/index.db", Migrations.Latest, 20, 1);
+    }
+}
