@@ -1,9 +1,7 @@
-using Pith.Inputs;
+namespace Pith.Inputs;
 
-namespace Pith.Index.Import;
-
-/// <summary>Counts the files to import in the background, so progress can show a total and a time left.</summary>
-internal sealed class FileCounter
+/// <summary>Counts the files the paths name in the background, so that progress can show a total and a time left.</summary>
+public sealed class FileCounter
 {
     private long _total = -1;
 
