@@ -16,6 +16,19 @@ public sealed class ByteBudget(long capacity)
 
     public long Capacity { get; } = capacity;
 
+    /// <summary>Takes the bytes if they can be had without waiting; otherwise takes nothing.</summary>
+    public bool TryTake(long ticket, long bytes)
+    {
+        lock (_gate)
+        {
+            if (_closed) throw new OperationCanceledException("the run stopped");
+            if (_available < bytes && !(_tickets.Count == 0 || ticket < _tickets.Min)) return false;
+            _tickets.Add(ticket);
+            _available -= bytes;
+            return true;
+        }
+    }
+
     public void Take(long ticket, long bytes)
     {
         lock (_gate)

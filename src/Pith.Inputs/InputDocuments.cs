@@ -18,9 +18,12 @@ public static class InputDocuments
                 continue;
             }
             var input = item.Input!;
-            var documents = input.IsStandardInput ? FromStandardInput(input, openStandardInput)
-                : JsonLinesReader.IsJsonLines(input.Path) ? Lines(input.Path, () => System.IO.File.OpenRead(input.Path))
-                : [new InputDocument(input.Path) { File = input }];
+            if (!input.IsStandardInput && !JsonLinesReader.IsJsonLines(input.Path))
+            {
+                yield return new InputDocument(input.Path) { File = input };
+                continue;
+            }
+            var documents = input.IsStandardInput ? FromStandardInput(input, openStandardInput) : Lines(input.Path, () => System.IO.File.OpenRead(input.Path));
             foreach (var document in documents) yield return document;
         }
     }

@@ -25,7 +25,7 @@ public sealed class PipelineRun<T> : IDisposable
     private readonly Func<T, InputDocument> _describe;
     private readonly CancellationToken _cancel;
     private readonly Channel<List<Entry>> _input;
-    private readonly Channel<DocumentVerdict<T>> _output;
+    private readonly Channel<List<DocumentVerdict<T>>> _output;
     private readonly ByteBudget _budget;
     // Files are read into arrays from this pool and given back once released: a bulk run allocates (and the collector
     // copies) no array per file.
@@ -41,6 +41,9 @@ public sealed class PipelineRun<T> : IDisposable
     private readonly Task _closer;
     private ExceptionDispatchInfo? _producerFailure;
     private Task<bool>? _waiting;
+    // The verdicts a worker handed over last, taken one by one.
+    private List<DocumentVerdict<T>>? _handed;
+    private int _handedAt;
     private long _next;
     private long _filesDone;
 
@@ -58,7 +61,7 @@ public sealed class PipelineRun<T> : IDisposable
             SingleWriter = true,
             AllowSynchronousContinuations = true,
         });
-        _output = Channel.CreateBounded<DocumentVerdict<T>>(new BoundedChannelOptions(Math.Max(1, options.OutputQueue))
+        _output = Channel.CreateBounded<List<DocumentVerdict<T>>>(new BoundedChannelOptions(Math.Max(1, options.OutputQueue / Math.Max(1, options.InputBatch)))
         {
             SingleReader = true,
             AllowSynchronousContinuations = true,
@@ -88,14 +91,20 @@ public sealed class PipelineRun<T> : IDisposable
                 verdict = ready;
                 return true;
             }
-            if (_output.Reader.TryRead(out var done))
+            if (_handed is not null && _handedAt < _handed.Count)
             {
+                var done = _handed[_handedAt++];
                 if (_window is not null) _early.Add(done.Sequence, done);
                 else if (!done.Dropped)
                 {
                     verdict = done;
                     return true;
                 }
+                continue;
+            }
+            if (_output.Reader.TryRead(out var handed))
+            {
+                (_handed, _handedAt) = (handed, 0);
                 continue;
             }
             _waiting ??= _output.Reader.WaitToReadAsync(_abandon.Token).AsTask();
@@ -192,23 +201,25 @@ public sealed class PipelineRun<T> : IDisposable
 
     private void Work()
     {
+        // Verdicts are handed over in batches, so that the consumer wakes once per batch; a worker hands over what it
+        // holds before it waits for anything (input, bytes), so that nothing done waits on more input, and no bytes it
+        // holds (the oldest in flight, perhaps) wait on bytes that only their own release would free.
+        var done = new List<DocumentVerdict<T>>(_options.InputBatch);
         try
         {
             while (true)
             {
                 if (!_input.Reader.TryRead(out var batch))
                 {
+                    done = Hand(done);
                     if (!Wait(_input.Reader.WaitToReadAsync(_abandon.Token))) return;
                     continue;
                 }
                 foreach (var entry in batch)
                 {
-                    var verdict = _cancel.IsCancellationRequested ? Drop(entry) : Process(entry);
+                    done.Add(_cancel.IsCancellationRequested ? Drop(entry) : Process(entry, beforeWaiting: () => done = Hand(done)));
                     if (entry.Document.Line is null) Interlocked.Increment(ref _filesDone);
-                    while (!_output.Writer.TryWrite(verdict))
-                    {
-                        if (!Wait(_output.Writer.WaitToWriteAsync(_abandon.Token))) return;
-                    }
+                    if (done.Count >= _options.InputBatch) done = Hand(done);
                 }
             }
         }
@@ -218,6 +229,17 @@ public sealed class PipelineRun<T> : IDisposable
         }
     }
 
+    /// <summary>Hands verdicts to the consumer (none if empty; waiting while its queue is full); returns a list to fill next.</summary>
+    private List<DocumentVerdict<T>> Hand(List<DocumentVerdict<T>> done)
+    {
+        if (done.Count == 0) return done;
+        while (!_output.Writer.TryWrite(done))
+        {
+            if (!Wait(_output.Writer.WaitToWriteAsync(_abandon.Token))) throw new OperationCanceledException();
+        }
+        return new List<DocumentVerdict<T>>(_options.InputBatch);
+    }
+
     // Interrupted: a document still queued is not read or verified, so the stop is prompt; bytes it holds go back.
     private DocumentVerdict<T> Drop(Entry entry)
     {
@@ -225,12 +247,11 @@ public sealed class PipelineRun<T> : IDisposable
         return new DocumentVerdict<T>(entry.Item, entry.Document) { Sequence = entry.Sequence, Dropped = true };
     }
 
-    private DocumentVerdict<T> Process(Entry entry)
+    private DocumentVerdict<T> Process(Entry entry, Action beforeWaiting)
     {
         var document = entry.Document;
-        var verdict = new DocumentVerdict<T>(entry.Item, document) { Sequence = entry.Sequence };
-        if (document.Unreadable is { } unreadable) return verdict with { Unreadable = unreadable };
-        if (document.TooLarge is { } tooLarge) return verdict with { Result = VerificationResult.Failed(CheckName.Parse, tooLarge) };
+        if (document.Unreadable is { } unreadable) return Verdict(entry, unreadable: unreadable);
+        if (document.TooLarge is { } tooLarge) return Verdict(entry, VerificationResult.Failed(CheckName.Parse, tooLarge));
         DocumentBytes? held = null;
         try
         {
@@ -242,13 +263,17 @@ public sealed class PipelineRun<T> : IDisposable
             {
                 var file = document.File ?? throw new ArgumentException($"{document.Name}: a document needs a file, bytes or a reason it has none");
                 var read = BoundedReader.ReadFile(file.Path, file.RegularOnly, _files, file.Kind);
-                if (read.Error is { } error) return verdict with { Unreadable = error };
+                if (read.Error is { } error) return Verdict(entry, unreadable: error);
                 // Too large to be a record: refused by its size, for the same reason as any other oversized document.
-                if (read.OversizeLength is { } size) return verdict with { Result = RecordVerifier.Oversize(size) };
+                if (read.OversizeLength is { } size) return Verdict(entry, RecordVerifier.Oversize(size));
                 var bytes = new DocumentBytes(read.Bytes!, read.Length, read.Rented);
                 try
                 {
-                    _budget.Take(entry.Sequence, bytes.Length);
+                    if (!_budget.TryTake(entry.Sequence, bytes.Length))
+                    {
+                        beforeWaiting();
+                        _budget.Take(entry.Sequence, bytes.Length);
+                    }
                 }
                 catch (OperationCanceledException)
                 {
@@ -262,24 +287,31 @@ public sealed class PipelineRun<T> : IDisposable
             if (_options.HashBytes || _options.IsKnown is not null)
             {
                 sha = SHA256.HashData(memory.Span);
-                if (_options.IsKnown?.Invoke(sha) == true) return verdict with { Known = true, BytesSha256 = sha };
+                if (_options.IsKnown?.Invoke(sha) == true) return Verdict(entry, sha: sha, known: true);
             }
             var result = _verifier.Verify(memory);
-            var keep = _options.KeepAcceptedBytes && result.Accepted(_options.AllowUnsigned);
-            verdict = verdict with { Result = result, BytesSha256 = sha, Bytes = keep ? held : null };
-            if (keep) held = null;
-            return verdict;
+            if (!_options.KeepAcceptedBytes || !result.Accepted(_options.AllowUnsigned)) return Verdict(entry, result, sha: sha);
+            var kept = held;
+            held = null;
+            return Verdict(entry, result, sha: sha, bytes: kept);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // One document that fails unexpectedly is reported with its reason; it does not take the run down.
-            return verdict with { Unreadable = $"could not be processed ({e.GetType().Name}: {e.Message})" };
+            return Verdict(entry, unreadable: $"could not be processed ({e.GetType().Name}: {e.Message})");
         }
         finally
         {
             if (held is { } release) Release(entry.Sequence, release);
         }
     }
+
+    private static DocumentVerdict<T> Verdict(
+        Entry entry, VerificationResult? result = null, string? unreadable = null, byte[]? sha = null, bool known = false, DocumentBytes? bytes = null) =>
+        new(entry.Item, entry.Document)
+        {
+            Sequence = entry.Sequence, Result = result, Unreadable = unreadable, BytesSha256 = sha, Known = known, Bytes = bytes,
+        };
 
     private void Release(long sequence, DocumentBytes bytes)
     {

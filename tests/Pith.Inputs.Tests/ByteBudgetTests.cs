@@ -48,4 +48,17 @@ public sealed class ByteBudgetTests
         budget.Close();
         await Assert.ThrowsAsync<OperationCanceledException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(30)));
     }
+
+    [Fact]
+    public void TryTake_takes_only_what_it_can_have_without_waiting()
+    {
+        var budget = new ByteBudget(100);
+        Assert.True(budget.TryTake(ticket: 2, 60));
+        Assert.False(budget.TryTake(ticket: 3, 50));
+        // Older than every holder: it never waits, so it never has to try.
+        Assert.True(budget.TryTake(ticket: 1, 50));
+        budget.Give(ticket: 1, 50);
+        budget.Give(ticket: 2, 60);
+        Assert.True(budget.TryTake(ticket: 3, 100));
+    }
 }

@@ -37,9 +37,6 @@ internal sealed class IndexWriter : IDisposable
         Tally = new Tally(options.MaxRejectsInSummary);
         // The whole-file check reads every page beside the work that follows; the first write waits for its verdict.
         database.StartIntegrityCheck();
-        // A page cache that holds a whole batch, so that SQLite does not spill dirty pages (and sync the journal) in the
-        // middle of a transaction.
-        database.Execute("PRAGMA cache_size = -65536");
     }
 
     public Tally Tally { get; }
@@ -141,6 +138,9 @@ internal sealed class IndexWriter : IDisposable
     {
         if (_run is { } run) return run;
         _database.EnsureIntact();
+        // A page cache that holds a whole batch, so that SQLite does not spill dirty pages (and sync the journal) in the
+        // middle of a transaction. Set only for writing: reading the stored digests through it kept their pages too.
+        _database.Execute("PRAGMA cache_size = -65536");
         _run = run = (StartRun(), BulkLoadSchema.Prepare(_database));
         return run;
     }
