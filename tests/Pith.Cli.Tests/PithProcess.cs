@@ -5,14 +5,19 @@ namespace Pith.Cli.Tests;
 
 /// <summary>
 /// Runs the real CLI as a child process, the way a user does, so exit statuses, stdout and stderr are what a shell
-/// sees: the published native executable named by <c>PITH_EXECUTABLE</c> when it is set (CI runs these tests against
-/// it too), else <c>dotnet pith.dll</c>, built next to the tests.
+/// sees: the executable named by <c>PITH_EXECUTABLE</c> when it is set, else the native pith the build published beside
+/// the tests (<c>native/pith</c>, where Native AOT can link), else <c>dotnet pith.dll</c>, built next to the tests.
+/// <c>PITH_EXECUTABLE=pith.dll</c> chooses pith.dll even where a native pith was published.
 /// </summary>
 public static class PithProcess
 {
     /// <summary>The native pith under test, or null to run the pith.dll built beside the tests.</summary>
-    public static string? Executable { get; } =
-        Environment.GetEnvironmentVariable("PITH_EXECUTABLE") is { Length: > 0 } path ? Path.GetFullPath(path) : null;
+    public static string? Executable { get; } = Environment.GetEnvironmentVariable("PITH_EXECUTABLE") switch
+    {
+        "pith.dll" => null,
+        { Length: > 0 } path => Path.GetFullPath(path),
+        _ => File.Exists(Path.Combine(AppContext.BaseDirectory, "native", "pith")) ? Path.Combine(AppContext.BaseDirectory, "native", "pith") : null,
+    };
 
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
