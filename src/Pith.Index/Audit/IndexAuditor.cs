@@ -27,15 +27,16 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
 
     private const string Columns = "r.id, r.pith_number, r.code, r.digest, r.year, r.source_kind, r.source_id, r.source_version, r.title, r.key_id, r.signature";
 
-    // Per copy: its record's columns, then its own imported_from, bytes_sha256, original, document type and unsigned mark.
+    // Per copy: its record's columns, then its own imported_from, bytes_sha256, original, document_type and unsigned mark,
+    // read by these names.
     private static readonly (AuditedCopy Copy, string Sql)[] Passes =
     [
         (AuditedCopy.Current, $"SELECT {Columns}, r.imported_from, r.bytes_sha256, o.original, r.document_type, r.unsigned " +
                               "FROM records r LEFT JOIN record_originals o ON o.record_id = r.id ORDER BY r.id"),
         // Older copies are record documents only: a bundle or state file is never a copy of a record (see record_document_types).
-        (AuditedCopy.History, $"SELECT {Columns}, h.imported_from, h.bytes_sha256, h.original, '{DocumentType.Record}', 0 " +
+        (AuditedCopy.History, $"SELECT {Columns}, h.imported_from, h.bytes_sha256, h.original, '{DocumentType.Record}' AS document_type, 0 AS unsigned " +
                               "FROM record_history h JOIN records r ON r.id = h.record_id ORDER BY h.id"),
-        (AuditedCopy.Document, $"SELECT {Columns}, d.imported_from, d.bytes_sha256, d.original, d.document_type, d.document_type = '{DocumentType.State}' " +
+        (AuditedCopy.Document, $"SELECT {Columns}, d.imported_from, d.bytes_sha256, d.original, d.document_type, d.document_type = '{DocumentType.State}' AS unsigned " +
                                "FROM record_documents d JOIN records r ON r.id = d.record_id ORDER BY d.id"),
     ];
 
@@ -106,7 +107,7 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
             command.CommandText = sql;
             using var reader = command.ExecuteReader();
             while (reader.Read())
-                yield return StoredCopy.Read(reader, copyKind, copyKind == AuditedCopy.Current ? ReadAliases(aliases, aliasId, reader.GetFieldValue<long>(0)) : null);
+                yield return StoredCopy.Read(reader, copyKind, copyKind == AuditedCopy.Current ? ReadAliases(aliases, aliasId, reader.GetFieldValue<long>(reader.GetOrdinal("id"))) : null);
         }
     }
 
@@ -133,7 +134,7 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
         // An alias row of the wrong type shows as an alias the record does not derive.
         var columns = new StoredColumns(reader);
         var list = new List<(string, string, string)>();
-        while (reader.Read()) list.Add((columns.Text(0, "kind"), columns.Text(1, "value"), columns.Text(2, "normalized")));
+        while (reader.Read()) list.Add((columns.Text("kind"), columns.Text("value"), columns.Text("normalized")));
         return list;
     }
 
@@ -214,10 +215,10 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
         public static StoredCopy Read(SqliteDataReader reader, AuditedCopy copy, IReadOnlyList<(string, string, string)>? aliases)
         {
             var c = new StoredColumns(reader);
-            return new(copy, c.Text(1, "pith_number"), c.Text(2, "code"), c.Blob(3, "digest"), c.Text(4, "year"), c.Text(5, "source_kind"),
-                c.Text(6, "source_id"), c.Integer(7, "source_version"), c.OptionalText(8, "title"), c.Text(9, "key_id"),
-                c.Text(10, "signature"), c.Text(11, "imported_from"), c.Blob(12, "bytes_sha256"), c.OptionalBlob(13, "original"),
-                c.Text(14, "document_type"), c.Integer(15, "unsigned") != 0, aliases, c.Problems);
+            return new(copy, c.Text("pith_number"), c.Text("code"), c.Blob("digest"), c.Text("year"), c.Text("source_kind"),
+                c.Text("source_id"), c.Integer("source_version"), c.OptionalText("title"), c.Text("key_id"),
+                c.Text("signature"), c.Text("imported_from"), c.Blob("bytes_sha256"), c.OptionalBlob("original"),
+                c.Text("document_type"), c.Integer("unsigned") != 0, aliases, c.Problems);
         }
 
         /// <summary>The copy as the pipeline reads it: its stored bytes, named by its Pith number.</summary>

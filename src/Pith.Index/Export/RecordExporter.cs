@@ -47,7 +47,6 @@ public sealed class RecordExporter(IndexDatabase database)
         using var command = database.Connection.CreateCommand();
         command.CommandText = sql;
         using var reader = command.ExecuteReader();
-        int originalColumn = reader.GetOrdinal("original"), typeColumn = reader.GetOrdinal("document_type"), numberColumn = reader.GetOrdinal("pith_number");
         var count = 0L;
         while (reader.Read())
         {
@@ -55,17 +54,17 @@ public sealed class RecordExporter(IndexDatabase database)
             // Never a silent gap or a changed document in an export: a record whose bytes are gone, or not stored as bytes,
             // stops it (pith audit names every such record).
             var columns = new StoredColumns(reader);
-            var original = columns.OptionalBlob(originalColumn, "original");
+            var original = columns.OptionalBlob("original");
             if (original is null)
-                throw new IndexUnavailableException(IndexUnavailableKind.Corrupt, $"{database.Path}: {columns.Text(numberColumn, "pith_number")} has no stored bytes (pith audit lists what is damaged)");
+                throw new IndexUnavailableException(IndexUnavailableKind.Corrupt, $"{database.Path}: {columns.Text("pith_number")} has no stored bytes (pith audit lists what is damaged)");
             if (columns.Problems.Count > 0)
-                throw new IndexUnavailableException(IndexUnavailableKind.Corrupt, $"{database.Path}: {columns.Text(numberColumn, "pith_number")}: {columns.Problems[0].Column}: {columns.Problems[0].Reason} (pith audit lists what is damaged)");
+                throw new IndexUnavailableException(IndexUnavailableKind.Corrupt, $"{database.Path}: {columns.Text("pith_number")}: {columns.Problems[0].Column}: {columns.Problems[0].Reason} (pith audit lists what is damaged)");
             var (line, changed) = ExportLine.Of(original);
             output.Write(line.Span);
             output.WriteByte((byte)'\n');
             count++;
             if (changed) tally.Reflowed++;
-            if (columns.OptionalText(typeColumn, "document_type") == DocumentType.State) tally.StateFiles++;
+            if (columns.OptionalText("document_type") == DocumentType.State) tally.StateFiles++;
         }
         return count;
     }

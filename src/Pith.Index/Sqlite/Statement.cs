@@ -70,6 +70,8 @@ internal sealed class Statement : IDisposable
 
     public Statement Bind(string parameter, string? value) => Bind(Parameter(parameter), value);
 
+    public Statement Bind(string parameter, ReadOnlySpan<byte> value) => Bind(Parameter(parameter), value);
+
     public Statement Bind(int parameter, long value) => Check(raw.sqlite3_bind_int64(_statement, parameter, value));
 
     public Statement Bind(int parameter, string? value) =>

@@ -17,10 +17,10 @@ internal sealed class StoredColumns(SqliteDataReader reader)
     public IReadOnlyList<(string Column, string Reason)> Problems => _problems ?? [];
 
     /// <summary>A TEXT column: an integer or a real is read as its text, a BLOB as UTF-8; NULL is read as "".</summary>
-    public string Text(int ordinal, string column) => OptionalText(ordinal, column) ?? Wrong(column, "NULL", "TEXT", "");
+    public string Text(string column) => OptionalText(column) ?? Wrong(column, "NULL", "TEXT", "");
 
     /// <summary>A TEXT column that may be NULL.</summary>
-    public string? OptionalText(int ordinal, string column) => reader.GetValue(ordinal) switch
+    public string? OptionalText(string column) => Value(column) switch
     {
         string text => text,
         DBNull => null,
@@ -29,10 +29,10 @@ internal sealed class StoredColumns(SqliteDataReader reader)
     };
 
     /// <summary>A BLOB column: TEXT is read as its UTF-8 bytes; NULL as no bytes.</summary>
-    public byte[] Blob(int ordinal, string column) => OptionalBlob(ordinal, column) ?? Wrong(column, "NULL", "a BLOB", Array.Empty<byte>());
+    public byte[] Blob(string column) => OptionalBlob(column) ?? Wrong(column, "NULL", "a BLOB", Array.Empty<byte>());
 
     /// <summary>A BLOB column that may be NULL.</summary>
-    public byte[]? OptionalBlob(int ordinal, string column) => reader.GetValue(ordinal) switch
+    public byte[]? OptionalBlob(string column) => Value(column) switch
     {
         byte[] blob => blob,
         DBNull => null,
@@ -41,12 +41,15 @@ internal sealed class StoredColumns(SqliteDataReader reader)
     };
 
     /// <summary>An INTEGER column; anything else is read as 0.</summary>
-    public long Integer(int ordinal, string column) => reader.GetValue(ordinal) switch
+    public long Integer(string column) => Value(column) switch
     {
         long value => value,
         DBNull => Wrong(column, "NULL", "an INTEGER", 0L),
         var other => Wrong(column, TypeName(other), "an INTEGER", 0L),
     };
+
+    // Columns are read by their names in the query (their aliases where they have one).
+    private object Value(string column) => reader.GetValue(reader.GetOrdinal(column));
 
     private T Wrong<T>(string column, string found, string expected, T readAs)
     {
