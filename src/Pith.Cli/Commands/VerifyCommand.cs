@@ -37,7 +37,8 @@ public static class VerifyCommand
         using var stdout = Cli.OpenStdout();
         using var jsonLines = new JsonLineWriter(stdout);
         int valid = 0, unsigned = 0, invalid = 0, unreadable = 0;
-        var pipeline = new VerificationPipeline(verifier, new PipelineOptions { InOrder = true });
+        // Verdicts are printed as they come, so the walk need not run far ahead: short queues hold less.
+        var pipeline = new VerificationPipeline(verifier, new PipelineOptions { InOrder = true, InputQueue = 1_024, OutputQueue = 256 });
         using (var run = pipeline.Start(InputDocuments.Expand(paths, Console.OpenStandardInput)))
         {
             foreach (var verdict in run.ReadAll())
