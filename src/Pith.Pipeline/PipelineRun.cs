@@ -217,7 +217,9 @@ public sealed class PipelineRun<T> : IDisposable
                 }
                 foreach (var entry in batch)
                 {
-                    done.Add(_cancel.IsCancellationRequested ? Drop(entry) : Process(entry, beforeWaiting: () => done = Hand(done)));
+                    // Added after the call, to the list that is current then: waiting for bytes hands the earlier one over.
+                    var verdict = _cancel.IsCancellationRequested ? Drop(entry) : Process(entry, beforeWaiting: () => done = Hand(done));
+                    done.Add(verdict);
                     if (entry.Document.Line is null) Interlocked.Increment(ref _filesDone);
                     if (done.Count >= _options.InputBatch) done = Hand(done);
                 }

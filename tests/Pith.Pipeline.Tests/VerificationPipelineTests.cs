@@ -63,11 +63,21 @@ public sealed class VerificationPipelineTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task Kept_bytes_bound_the_run_until_the_consumer_releases_them_and_no_further()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Kept_bytes_bound_the_run_until_the_consumer_releases_them_and_no_further(bool files)
     {
         // Forty accepted documents of about 100 KB against a budget of ten: the consumer holds each until it releases it.
-        var documents = Enumerable.Range(0, 40).Select(i => new InputDocument("lines.jsonl", i) { Bytes = Signed(i, padding: 100_000) }).ToList();
+        // Files are read by the workers, which wait for bytes with verdicts in hand: each must still come out, once.
+        var documents = Enumerable.Range(0, 40).Select(i =>
+        {
+            var bytes = Signed(i, padding: 100_000);
+            return files
+                ? new InputDocument(File(i, bytes), i) { File = new Input(Path.Combine(_folder.FullName, $"{i:D2}.json")) }
+                : new InputDocument("lines.jsonl", i) { Bytes = bytes };
+        }).ToList();
+        var expected = documents.Select(d => d.Bytes ?? System.IO.File.ReadAllBytes(d.File!.Path)).ToList();
         var options = Tiny with { ByteBudget = 1_000_000, KeepAcceptedBytes = true };
 
         var kept = await Finish(() =>
@@ -76,7 +86,7 @@ public sealed class VerificationPipelineTests : IDisposable
             var count = 0;
             foreach (var verdict in run.ReadAll())
             {
-                if (verdict.Bytes is { } bytes && bytes.Memory.Span.SequenceEqual(documents[(int)verdict.Document.Line!].Bytes)) count++;
+                if (verdict.Bytes is { } bytes && bytes.Memory.Span.SequenceEqual(expected[(int)verdict.Document.Line!])) count++;
                 run.Release(verdict);
             }
             return count;
