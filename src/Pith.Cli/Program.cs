@@ -18,19 +18,21 @@ ArgumentRules.LiteralArguments = ArgumentRules.AfterEndOfOptions(args);
 var root = new RootCommand(TopLevelHelp.Description);
 foreach (var command in Commands.For(args)) root.Subcommands.Add(command);
 
+// Before parsing: System.CommandLine would show the top-level help for "pith nonsense --help", and exit 0.
+if (args.Length > 0 && !args[0].StartsWith('-') && !Commands.Summaries.Any(c => c.Name == args[0]))
+{
+    var near = CommandSuggestion.Nearest(args[0], Commands.Summaries.Select(c => c.Name).Append("help"));
+    Cli.Complain($"unknown command '{args[0]}'" + (near is null ? "" : $"; did you mean '{near}'?"));
+    if (near is null) Console.Error.WriteLine("Try 'pith --help'.");
+    return ExitCode.Usage;
+}
+
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
     // System.CommandLine would exit 1 here, which means "invalid record" to us: usage errors are 2.
     // Its messages quote the offending argument, which may hold escape sequences: sanitise like any untrusted text.
     var command = parse.CommandResult;
-    if (command.Command == root && args.Length > 0 && !args[0].StartsWith('-'))
-    {
-        var near = CommandSuggestion.Nearest(args[0], Commands.Summaries.Select(c => c.Name).Append("help"));
-        Cli.Complain($"unknown command '{args[0]}'" + (near is null ? "" : $"; did you mean '{near}'?"));
-        if (near is null) Console.Error.WriteLine("Try 'pith --help'.");
-        return ExitCode.Usage;
-    }
     foreach (var error in parse.Errors) Cli.Complain(error.Message);
     Console.Error.WriteLine($"Try '{CommandLine(command)} --help'.");
     return ExitCode.Usage;

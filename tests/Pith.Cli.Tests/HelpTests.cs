@@ -47,6 +47,27 @@ public sealed class HelpTests
         typo.AssertExit(2);
         Assert.Empty(typo.Stdout);
         Assert.Equal(["pith: unknown command 'verfy'; did you mean 'verify'?"], typo.StderrLines);
+
+        // Asking for the help of a mistyped command is no success either.
+        foreach (var args in new[] { new[] { "help", "verfy" }, ["verfy", "--help"] })
+        {
+            var help = PithProcess.Run(args);
+            help.AssertExit(2);
+            Assert.Empty(help.Stdout);
+            Assert.Equal(["pith: unknown command 'verfy'; did you mean 'verify'?"], help.StderrLines);
+        }
+        var far = PithProcess.Run("nonsense");
+        far.AssertExit(2);
+        Assert.Equal(["pith: unknown command 'nonsense'", "Try 'pith --help'."], far.StderrLines);
+    }
+
+    [Fact]
+    public void Completion_OfAnUnknownShell_IsOneLine_Exit2()
+    {
+        var result = PithProcess.Run("completion", "tcsh");
+
+        result.AssertExit(2);
+        Assert.Equal(["pith: 'tcsh' is not a shell pith completes: bash, zsh or fish", "Try 'pith completion --help'."], result.StderrLines);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Pith.Cli.Rendering;
 
 namespace Pith.Cli.Commands;
@@ -9,7 +10,12 @@ public static class CompletionCommand
     public static Command Create()
     {
         var shell = new Argument<string>("SHELL") { Description = "bash, zsh or fish." };
-        shell.AcceptOnlyFromAmong(CompletionScript.Shells);
+        // One line (System.CommandLine's own list of accepted values spans several).
+        shell.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!CompletionScript.Shells.Contains(value)) result.AddError($"'{value}' is not a shell pith completes: bash, zsh or fish");
+        });
         var command = new Command("completion",
             "Print a completion script for the shell: commands, subcommands, options, and files where a command takes them. " +
             "bash: source <(pith completion bash); zsh: source <(pith completion zsh) after compinit; fish: pith completion fish | source.")
