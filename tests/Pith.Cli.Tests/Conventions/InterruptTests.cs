@@ -66,6 +66,21 @@ public sealed class InterruptTests : IClassFixture<IndexedCorpus>, IDisposable
     }
 
     [Fact]
+    public void Import_InterruptedWhileStandardInputSendsNothing_StopsWithoutIt_Exits130()
+    {
+        var db = Path.Combine(_temp.Root, "index.db");
+        var keys = Fifo.Create(_temp, "keys.fifo");
+        using var pith = RunningPith.Start(PithImport.Args(db, ["--keys", keys, "-"]));
+        InterruptWhileReading(pith, keys, Encoding.UTF8.GetBytes(TestKey.Default.ToKeyFileJson()));
+
+        // Standard input stays open, and sends nothing: the import must stop without it.
+        var result = pith.WaitForExit();
+
+        result.AssertExit(130);
+        Assert.StartsWith("interrupted: imported 0,", result.StderrLines[^2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Audit_Interrupted_SaysSoAndWhatItChecked_NeverAllSound_Exits130()
     {
         var keys = Fifo.Create(_temp, "keys.fifo");
