@@ -61,7 +61,10 @@ public static class ExportCommand
         }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine(outPath is null ? "pith export: interrupted" : $"pith export: interrupted; {TerminalText.Sanitize(outPath)} was not written");
+            // A regular file is written atomically (nothing replaced it); a device or FIFO was written into as it went.
+            Console.Error.WriteLine(outPath is null ? "pith export: interrupted"
+                : OutputTarget.WritesThrough(outPath) ? $"pith export: interrupted; {TerminalText.Sanitize(outPath)} got only part of the export"
+                : $"pith export: interrupted; {TerminalText.Sanitize(outPath)} was not written");
             return ExitCode.Interrupted;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
