@@ -9,13 +9,15 @@ public static class ExitCode
     /// <summary>Some input was invalid, unsigned, signed by an unknown key, or not a record.</summary>
     public const int Invalid = 1;
 
-    /// <summary>A usage error, a path that cannot be read, or an environment problem (e.g. libsodium missing).</summary>
+    /// <summary>A usage error, a path that cannot be read, nothing to work on, or an environment problem (e.g. libsodium missing).</summary>
     public const int Usage = 2;
 
     /// <summary>A bug in pith: an unexpected internal error.</summary>
     public const int Internal = 3;
 
-    public const string HelpText =
-        "Exit status: 0 all inputs valid and signed by a trusted key; 1 some input invalid, unsigned, " +
-        "signed by an unknown key or not a record; 2 usage error, unreadable path or missing libsodium; 3 internal error.";
+    /// <summary>Stopped by SIGINT (Ctrl-C) or SIGTERM, after reporting what was done: 128 + SIGINT, as shells report it.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>The one mention of exit statuses in the help (the manual lists them per command).</summary>
+    public const string HelpText = "Exit: 0 ok, 1 rejected/not found, 2 usage or I/O error, 3 bug, 130 interrupted.";
 }

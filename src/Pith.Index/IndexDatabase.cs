@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Pith.Index.Sqlite;
+using Pith.Inputs;
 
 namespace Pith.Index;
 
@@ -87,7 +88,7 @@ public sealed class IndexDatabase : IDisposable
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new IndexUnavailableException(IndexUnavailableKind.CannotOpen, $"cannot create the index folder {folder}: {e.Message}", e);
+                throw new IndexUnavailableException(IndexUnavailableKind.CannotOpen, $"cannot create the index folder {folder}: {IoMessages.Reason(e, folder)}", e);
             }
         }
         var temporary = IndexFile.TemporaryBeside(path);
@@ -106,7 +107,7 @@ public sealed class IndexDatabase : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new IndexUnavailableException(IndexUnavailableKind.CannotOpen, $"cannot create {path}: {e.Message}", e);
+            throw new IndexUnavailableException(IndexUnavailableKind.CannotOpen, $"cannot create {path}: {IoMessages.Reason(e, path)}", e);
         }
         finally
         {

@@ -171,6 +171,12 @@ internal static class Migrations
         END;
         INSERT INTO records_fts (records_fts) VALUES ('rebuild');
         """,
+
+        // 5: whether an import run was stopped by SIGINT or SIGTERM. Such a run finishes (its counts are kept and
+        // finished_at is set), so finished_at alone cannot tell it from a run that read all its inputs.
+        """
+        ALTER TABLE import_runs ADD COLUMN interrupted INTEGER NOT NULL DEFAULT 0;  -- 1: stopped by SIGINT or SIGTERM before reading all its inputs
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -55,7 +55,7 @@ public static class BoundedReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            return new ReadOutcome(null, null, "cannot read: " + e.Message);
+            return new ReadOutcome(null, null, "cannot read: " + IoMessages.Reason(e, path));
         }
     }
 

@@ -41,7 +41,7 @@ public static class InputDocuments
         }
         catch (IOException e)
         {
-            return [new InputDocument(input.Path) { Unreadable = "cannot read standard input: " + e.Message }];
+            return [new InputDocument(input.Path) { Unreadable = "cannot read standard input: " + IoMessages.Reason(e) }];
         }
         return Lines(input.Path, () => stream);
     }
@@ -56,7 +56,7 @@ public static class InputDocuments
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            (stream, failure) = (Stream.Null, "cannot read: " + e.Message);
+            (stream, failure) = (Stream.Null, "cannot read: " + IoMessages.Reason(e, path));
         }
         if (failure is not null)
         {

@@ -76,7 +76,7 @@ public static class InputWalker
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return ([], e.Message);
+            return ([], IoMessages.Reason(e));
         }
     }
 

@@ -79,7 +79,13 @@ public sealed class PipelineRun<T> : IDisposable
     /// Waits up to <paramref name="timeout"/> for the next verdict: true with the verdict, or true with null once there
     /// are no more; false if none came in time. Rethrows what stopped the producer (an I/O failure).
     /// </summary>
-    public bool TryRead(TimeSpan timeout, out DocumentVerdict<T>? verdict)
+    public bool TryRead(TimeSpan timeout, out DocumentVerdict<T>? verdict) => TryRead(timeout, CancellationToken.None, out verdict);
+
+    /// <summary>
+    /// As <see cref="TryRead(TimeSpan, out DocumentVerdict{T}?)"/>, but false also as soon as <paramref name="interrupt"/>
+    /// is cancelled: a consumer can stop waiting on a producer blocked in a read (a terminal or pipe as standard input).
+    /// </summary>
+    public bool TryRead(TimeSpan timeout, CancellationToken interrupt, out DocumentVerdict<T>? verdict)
     {
         while (true)
         {
@@ -108,7 +114,7 @@ public sealed class PipelineRun<T> : IDisposable
                 continue;
             }
             _waiting ??= _output.Reader.WaitToReadAsync(_abandon.Token).AsTask();
-            if (!_waiting.Wait(timeout))
+            if (!Wait(_waiting, timeout, interrupt))
             {
                 verdict = null;
                 return false;
@@ -319,6 +325,18 @@ public sealed class PipelineRun<T> : IDisposable
     {
         _budget.Give(sequence, bytes.Length);
         if (bytes.Rented) _files.Return(bytes.Array);
+    }
+
+    private static bool Wait(Task task, TimeSpan timeout, CancellationToken interrupt)
+    {
+        try
+        {
+            return task.Wait(timeout, interrupt);
+        }
+        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     private static bool Wait(ValueTask<bool> pending) => pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();

@@ -53,12 +53,12 @@ public static class ArgumentRules
 
     /// <summary>
     /// A token like <c>--bogus</c> is a mistyped option, not a path: reject it (a file really named so can be
-    /// given as <c>./--bogus</c>). A lone <c>-</c> is standard input.
+    /// given as <c>./--bogus</c> or after <c>--</c>). A lone <c>-</c> is standard input.
     /// </summary>
     public static void RejectUnknownOptions(this Argument<string[]> argument) =>
         argument.Validators.Add(result =>
         {
-            RejectOptionTokens(result, token => $" (a path starting with '-' can be written ./{token})");
+            RejectOptionTokens(result, token => $" (a path starting with '-' can be written ./{token}, or after '--')");
             // Standard input can be read once.
             if (result.Tokens.Count(t => t.Value == "-") > 1) result.AddError("'-' (standard input) is given more than once");
         });
@@ -71,10 +71,24 @@ public static class ArgumentRules
         return alias;
     }
 
-    /// <summary>Refuses each token longer than "-" that starts with '-' as an unknown option; <paramref name="hint"/> adds the command's advice for that token.</summary>
+    /// <summary>
+    /// How many arguments follow the command line's first <c>--</c>: they are literal (a file named <c>--odd.json</c>),
+    /// never options. Set before parsing; System.CommandLine gives a validator its tokens, not where they stood.
+    /// </summary>
+    public static int LiteralArguments { get; set; }
+
+    /// <summary>The number of arguments after the first <c>--</c> of <paramref name="args"/> (0 without one).</summary>
+    public static int AfterEndOfOptions(string[] args) => Array.IndexOf(args, "--") is var at and >= 0 ? args.Length - at - 1 : 0;
+
+    /// <summary>
+    /// Refuses each token longer than "-" that starts with '-' as an unknown option, but those after <c>--</c> (the
+    /// last <see cref="LiteralArguments"/>: every command has one argument taking many tokens, which gets them all);
+    /// <paramref name="hint"/> adds the command's advice for that token.
+    /// </summary>
     public static void RejectOptionTokens(ArgumentResult result, Func<string, string> hint)
     {
-        foreach (var token in result.Tokens)
+        var optionLike = result.Tokens.Count - Math.Min(LiteralArguments, result.Tokens.Count);
+        foreach (var token in result.Tokens.Take(optionLike))
         {
             if (token.Value.Length > 1 && token.Value[0] == '-') result.AddError($"unknown option '{token.Value}'{hint(token.Value)}");
         }

@@ -22,8 +22,7 @@ public static class AuditCommand
             "against the trusted keys (a state file is accepted when consistent: it carries no receipt); check that the bytes still " +
             "hash to what was stored at import and that the index's columns (Pith number, code, digest, source, document type, " +
             "unsigned mark, key id, signature, title, aliases) are what the document derives. Prints FAIL lines naming each failing " +
-            "record, then a summary. Exit status: 0 all sound; 1 some record failed (or interrupted); 2 usage error, no usable " +
-            "index, a bad key file or missing libsodium; 3 internal error.")
+            "record (standard output), then a summary (standard error).")
         {
             db, keys, jobs, json, quiet,
         };
@@ -83,15 +82,23 @@ public static class AuditCommand
         else
         {
             foreach (var (check, reason) in summary.IndexProblems) stdout.WriteLine(TerminalText.Sanitize($"FAIL index {database.Path}: {check}: {reason}"));
-            stdout.WriteLine($"{(summary.Interrupted ? "interrupted: " : "")}audited {summary.Records} records, {summary.HistoryCopies} older copies " +
-                             $"and {summary.Documents} bundles and state files in {summary.Elapsed.TotalSeconds:0.00} s: " +
-                             (summary.Sound
-                                 ? "all sound"
-                                 : summary.Failed == 0
-                                 ? "every copy sound, the index itself not"
-                                 : $"{summary.FailedRecords} records, {summary.FailedHistoryCopies} older copies and {summary.FailedDocuments} bundles and state files failed"));
+            // FAIL lines are the result (stdout); the summary is a report (stderr), after them.
+            stdout.Flush();
+            Console.Error.WriteLine(Summary(summary));
         }
-        return !summary.Sound || summary.Interrupted ? ExitCode.Invalid : ExitCode.Ok;
+        return summary.Interrupted ? ExitCode.Interrupted : summary.Sound ? ExitCode.Ok : ExitCode.Invalid;
+    }
+
+    // Interrupted, nothing is "all sound": what was not checked is unknown.
+    private static string Summary(AuditSummary summary)
+    {
+        var audited = $"{summary.Records} records, {summary.HistoryCopies} older copies and {summary.Documents} bundles and state files";
+        var failed = $"{summary.FailedRecords} records, {summary.FailedHistoryCopies} older copies and {summary.FailedDocuments} bundles and state files failed";
+        if (summary.Interrupted)
+            return $"interrupted after {summary.Elapsed.TotalSeconds:0.00} s: audited {audited} (not all that is stored): " +
+                   (summary.Failed == 0 ? "none of them failed" : failed);
+        return $"audited {audited} in {summary.Elapsed.TotalSeconds:0.00} s: " +
+               (summary.Sound ? "all sound" : summary.Failed == 0 ? "every copy sound, the index itself not" : failed);
     }
 
     private static void WriteHuman(StreamWriter output, AuditFailure failure)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pith.Cli.Rendering;
+using Pith.Inputs;
 using Pith.Inputs.Files;
 using Pith.Index.Export;
 
@@ -25,8 +26,7 @@ public static class ExportCommand
             "--history) older copies, then the bundles and state files kept beside the records. A record " +
             "stored on one line is written byte for byte; a pretty-printed one has its line breaks turned to spaces (the same " +
             "JSON document: same canonical record, hash and signature). 'pith import FILE.jsonl' reads it back ('--allow-unsigned' " +
-            "to keep state files). Exit status: " +
-            "0 exported; 1 interrupted; 2 no usable index or the output cannot be written.")
+            "to keep state files).")
         {
             db, output, history,
         };
@@ -61,8 +61,16 @@ public static class ExportCommand
         }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine(outPath is null ? "pith export: interrupted" : $"pith export: interrupted; {TerminalText.Sanitize(outPath)} was not written");
-            return ExitCode.Invalid;
+            // A regular file is written atomically (nothing replaced it); a device or FIFO was written into as it went.
+            Console.Error.WriteLine(outPath is null ? "pith export: interrupted"
+                : OutputTarget.WritesThrough(outPath) ? $"pith export: interrupted; {TerminalText.Sanitize(outPath)} got only part of the export"
+                : $"pith export: interrupted; {TerminalText.Sanitize(outPath)} was not written");
+            return ExitCode.Interrupted;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A full disk or a closed pipe: named in one line (.NET's message repeats the path in its own format).
+            return Cli.Error($"cannot write {outPath ?? "standard output"}: {IoMessages.Reason(e, outPath)}");
         }
         var where = outPath is null ? "" : " to " + TerminalText.Sanitize(outPath);
         var reflowed = summary.Reflowed > 0 ? $" ({summary.Reflowed} pretty-printed, written on one line)" : "";

@@ -18,7 +18,7 @@ public static class ImportCommand
         var jobs = ArgumentRules.Jobs("Parallel workers reading and verifying");
         var lockTimeout = new Option<double>("--lock-timeout")
         {
-            Description = "Seconds to wait for another pith process's lock on the index before giving up (default 60).",
+            Description = "Seconds to wait for another pith process's lock on the index before giving up.",
             HelpName = "SECONDS",
             DefaultValueFactory = _ => IndexDatabase.DefaultLockTimeout.TotalSeconds,
         };
@@ -28,8 +28,8 @@ public static class ImportCommand
         var allowUnsigned = UnsignedOptions.CreateAllowUnsigned("It is indexed, marked unsigned.");
         var command = new Command("import",
             "Verify records and bundles and add those signed by a trusted key to the index. Rerunning over the same inputs changes " +
-            "nothing; a killed import can simply be rerun. Exit status: 0 nothing rejected; 1 some input rejected (the rest " +
-            "still indexed); 2 usage error, unusable index or missing libsodium; 3 internal error.")
+            "nothing; a killed or interrupted import can simply be rerun. REJECT lines and the summary go to standard error; " +
+            "with --json, the summary is one JSON object on standard output.")
         {
             paths, db, keys, jobs, lockTimeout, json, quiet, allowUnsigned,
         };
@@ -54,13 +54,20 @@ public static class ImportCommand
         var summary = new Importer(database, verifier, options).Run(paths, progress is null ? null : progress.Show, cancel);
         progress?.Clear();
 
-        using var stdout = Cli.OpenStdout();
-        if (json) WriteJson(stdout, summary, dbPath);
-        else WriteHuman(stdout, summary, dbPath, quiet);
-        return summary.Rejected > 0 || summary.Interrupted ? ExitCode.Invalid : ExitCode.Ok;
+        // The JSON object is the result (stdout); the human summary and REJECT lines are a report (stderr), as in every command.
+        if (json)
+        {
+            using var stdout = Cli.OpenStdout();
+            WriteJson(stdout, summary, dbPath);
+        }
+        else
+        {
+            WriteHuman(Console.Error, summary, dbPath, quiet);
+        }
+        return summary.Interrupted ? ExitCode.Interrupted : summary.Rejected > 0 ? ExitCode.Invalid : ExitCode.Ok;
     }
 
-    private static void WriteHuman(StreamWriter output, ImportSummary summary, string dbPath, bool quiet)
+    private static void WriteHuman(TextWriter output, ImportSummary summary, string dbPath, bool quiet)
     {
         if (!quiet)
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Pith.Core.Documents;
 using Pith.Core.Keys;
 using Pith.Inputs.Keys;
+using Pith.Inputs;
 
 namespace Pith.Cli.Commands;
 
@@ -43,7 +44,7 @@ public static class KeyOptions
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return ParseResult<IReadOnlyList<TrustedKey>>.ForError($"key file {file}: cannot read: {e.Message}");
+            return ParseResult<IReadOnlyList<TrustedKey>>.ForError($"key file {file}: cannot read: {IoMessages.Reason(e, file)}");
         }
         return KeyFile.Read(bytes, file);
     }

@@ -22,7 +22,7 @@ public static class KeysCommand
     private static Command List()
     {
         var json = new Option<bool>("--json") { Description = "One JSON object per key per line: key_id, fingerprint, origin." };
-        var command = new Command("list", "List the trusted keys: key id, fingerprint (first 16 bytes of SHA-256 of the key, hex) and origin (built-in or user store). Exit status: 0; 2 the store cannot be read.")
+        var command = new Command("list", "List the trusted keys: key id, fingerprint (first 16 bytes of SHA-256 of the key, hex) and origin (built-in or user store).")
         {
             json,
         };
@@ -35,8 +35,7 @@ public static class KeysCommand
         var file = new Argument<string>("FILE") { Description = "A key file, as --keys takes: a key object, an array of them, {\"keys\":[...]} or a pith-mirrors.json manifest." };
         var command = new Command("add",
             "Trust the keys in FILE from now on (the store is written atomically). A key whose stated fingerprint disagrees with it, " +
-            "or whose key id is already bound to another key, is refused and nothing is added. Exit status: 0 added (or already " +
-            "trusted); 2 a bad or unreadable key file, a conflicting key id, or a store that cannot be written.")
+            "or whose key id is already bound to another key, is refused and nothing is added.")
         {
             file,
         };
@@ -48,8 +47,7 @@ public static class KeysCommand
     {
         var keyId = new Argument<string>("KEY_ID") { Description = "The key id to stop trusting." };
         var command = new Command("remove",
-            $"Stop trusting a key of the user store. The built-in key {TrustedKeys.BuiltInKeyId} cannot be removed. Exit status: " +
-            "0 removed; 1 no such key in the store; 2 the built-in key, or a store that cannot be used.")
+            $"Stop trusting a key of the user store. The built-in key {TrustedKeys.BuiltInKeyId} cannot be removed.")
         {
             keyId,
         };

@@ -19,8 +19,7 @@ public static class ResolveCommand
         var all = new Option<bool>("--all") { Description = "An unversioned arXiv id or DOI gives every version indexed, not only the newest." };
         var command = new Command("resolve",
             "Print the Pith number of each alias, in input order, from the index. An unversioned arXiv id or DOI resolves to the newest " +
-            "version indexed; a short code matching several records is ambiguous (all are listed, none picked). Exit status: 0 every alias " +
-            "resolved; 1 some alias is not a known form, not in the index or ambiguous; 2 usage error or unusable index; 3 internal error.")
+            "version indexed; a short code matching several records is ambiguous (all are listed, none picked).")
         {
             aliases, db, json, all,
         };

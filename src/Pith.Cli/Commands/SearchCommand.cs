@@ -20,12 +20,12 @@ public static class SearchCommand
         text.Validators.Add(result =>
             ArgumentRules.RejectOptionTokens(result, _ => " (to search for the word, leave out the '-': punctuation is not searched)"));
         var db = IndexOptions.CreateDb();
-        var limit = new Option<int>("--limit", "-n") { Description = $"At most N results (default {DefaultLimit}).", HelpName = "N", DefaultValueFactory = _ => DefaultLimit };
+        var limit = new Option<int>("--limit", "-n") { Description = "At most N results.", HelpName = "N", DefaultValueFactory = _ => DefaultLimit };
         limit.CustomParser = result => ArgumentRules.WholeNumber(result, minimum: 1);
         var json = new Option<bool>("--json") { Description = "One JSON object per result per line: rank, score (bm25, lower is better), pith_number, source_id, source_version, title." };
         var command = new Command("search",
             "Search the titles of the indexed records (SQLite FTS5), ranked by bm25. Prints rank, Pith number, arXiv id with " +
-            "version, and title. Exit status: 0 something matched; 1 nothing did; 2 usage error (a text without words: letters or digits) or no usable index.")
+            "version, and title.")
         {
             text, db, limit, json,
         };

@@ -17,8 +17,7 @@ public static class ShowCommand
         var json = new Option<bool>("--json") { Description = "Write the record exactly as it was imported, byte for byte." };
         var canonical = new Option<bool>("--canonical") { Description = "Write the canonical JSON of its canonical record: the bytes its canonical SHA-256 is of (no newline)." };
         var command = new Command("show",
-            "Show the record an alias names: Pith number, title, source and its other versions, key, when and from where it was imported. " +
-            "Exit status: 0 shown; 1 the alias is not a known form, not in the index or ambiguous; 2 usage error or unusable index; 3 internal error.")
+            "Show the record an alias names: Pith number, title, source and its other versions, key, when and from where it was imported.")
         {
             alias, db, json, canonical,
         };

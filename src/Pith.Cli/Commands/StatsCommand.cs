@@ -15,7 +15,7 @@ public static class StatsCommand
         var command = new Command("stats",
             "Show what the index holds: records, papers and their versions, aliases, older copies of reissued records, records " +
             $"by year and by signing key, and the last {IndexStats.DefaultRuns} import runs with their counts and rejected inputs " +
-            "by failing check. Exit status: 0; 2 no usable index.")
+            "by failing check.")
         {
             db, json,
         };
@@ -46,7 +46,7 @@ public static class StatsCommand
         foreach (var run in stats.LastRuns)
         {
             var rejects = run.RejectsByCheck.Count == 0 ? "" : " (" + List(run.RejectsByCheck.Select(p => (p.Check, p.Count))) + ")";
-            output.WriteLine($"  run {run.Id}  {run.StartedAt}{(run.FinishedAt is null ? " (did not finish)" : "")}: imported {run.Imported}, updated {run.Updated}, " +
+            output.WriteLine($"  run {run.Id}  {run.StartedAt}{(run.FinishedAt is null ? " (did not finish)" : run.Interrupted ? " (interrupted)" : "")}: imported {run.Imported}, updated {run.Updated}, " +
                              $"unchanged {run.Unchanged}, older copies kept {run.Historical}, " + (run.Noted > 0 ? $"noted {run.Noted}, " : "") + $"rejected {run.Rejected}{rejects}");
         }
     }
@@ -78,6 +78,7 @@ public static class StatsCommand
                 json.WriteNumber("run_id", run.Id);
                 json.WriteString("started_at", run.StartedAt);
                 json.WriteString("finished_at", run.FinishedAt);
+                json.WriteBoolean("interrupted", run.Interrupted);
                 ImportCountsJson.Write(json, run.Imported, run.Updated, run.Unchanged, run.Historical, run.Noted, run.Rejected);
                 Counts(json, "rejected_by_check", run.RejectsByCheck.Select(p => (p.Check, p.Count)));
                 json.WriteEndObject();

@@ -18,17 +18,18 @@ public static class VerifyCommand
         var allowUnsigned = UnsignedOptions.CreateAllowUnsigned("It is reported UNSIGNED and does not make the exit status 1.");
         var command = new Command("verify",
             "Verify Pith records, bundles and state files offline: canonical hash, Pith number, aliases, cross-checks and the " +
-            "Ed25519 receipt against the trusted keys. " + ExitCode.HelpText)
+            "Ed25519 receipt against the trusted keys.")
         {
             paths, keys, json, verbose, allowUnsigned,
         };
         // A real task, so that Ctrl-C or SIGTERM ends the process even while an input is being read.
-        command.SetAction((parse, _) => Task.Run(() => Run(
-            parse.GetValue(paths)!, parse.GetValue(keys) ?? [], parse.GetValue(json), parse.GetValue(verbose), parse.GetValue(allowUnsigned))));
+        command.SetAction((parse, cancel) => Task.Run(() => Run(
+            parse.GetValue(paths)!, parse.GetValue(keys) ?? [], parse.GetValue(json), parse.GetValue(verbose), parse.GetValue(allowUnsigned), cancel),
+            CancellationToken.None));
         return command;
     }
 
-    private static int Run(string[] paths, string[] keyFiles, bool json, bool verbose, bool allowUnsigned)
+    private static int Run(string[] paths, string[] keyFiles, bool json, bool verbose, bool allowUnsigned, CancellationToken cancel)
     {
         var trusted = KeyOptions.Load(keyFiles);
         if (!trusted.Success) return Cli.Error(trusted.Error!);
@@ -37,25 +38,51 @@ public static class VerifyCommand
         using var stdout = Cli.OpenStdout();
         using var jsonLines = new JsonLineWriter(stdout);
         int valid = 0, unsigned = 0, invalid = 0, unreadable = 0;
-        // Verdicts are printed as they come, so the walk need not run far ahead: short queues hold less.
+        // Verdicts are printed as they come, so the walk need not run far ahead: short queues hold less. Interrupted,
+        // the pipeline takes no more input; the verdicts already made are printed, each line whole.
         var pipeline = new VerificationPipeline(verifier, new PipelineOptions { InOrder = true, InputQueue = 1_024, OutputQueue = 256 });
-        using (var run = pipeline.Start(InputDocuments.Expand(paths, Console.OpenStandardInput)))
+        var run = pipeline.Start(InputDocuments.Expand(paths, Console.OpenStandardInput), cancel);
+        var finished = false;
+        while (true)
         {
-            foreach (var verdict in run.ReadAll())
+            if (!run.TryRead(TimeSpan.Zero, out var verdict))
             {
-                var result = verdict.Unreadable is { } reason ? VerificationResult.Failed(CheckName.Read, reason) : verdict.Result!;
-                if (verdict.Unreadable is not null) unreadable++;
-                else if (result.Valid) valid++;
-                else if (result.Accepted(allowUnsigned: true)) unsigned++;
-                else invalid++;
-                var name = verdict.Document.Name;
-                if (json) jsonLines.Write(writer => VerificationJson.Write(writer, name, result));
-                else WriteHuman(stdout, name, result, verbose);
+                // Nothing ready: what is printed so far is shown before waiting (a pipe or terminal as input may be slow).
+                stdout.Flush();
+                if (!run.TryRead(Timeout.InfiniteTimeSpan, cancel, out verdict)) break;
             }
+            if (verdict is null)
+            {
+                finished = true;
+                break;
+            }
+            var result = verdict.Unreadable is { } reason ? VerificationResult.Failed(CheckName.Read, reason) : verdict.Result!;
+            if (verdict.Unreadable is not null) unreadable++;
+            else if (result.Valid) valid++;
+            else if (result.Accepted(allowUnsigned: true)) unsigned++;
+            else invalid++;
+            var name = verdict.Document.Name;
+            if (json) jsonLines.Write(writer => VerificationJson.Write(writer, name, result));
+            else WriteHuman(stdout, name, result, verbose);
         }
+        // Interrupted while the input was blocked (a terminal or pipe as standard input), the run is left as it is: a
+        // read that may never return cannot be waited for, and the process is ending.
+        if (finished) run.Dispose();
         stdout.Flush();
-        if (valid + unsigned + invalid + unreadable > 1 || unreadable > 0)
-            Console.Error.WriteLine($"pith verify: {valid} valid, " + (unsigned > 0 ? $"{unsigned} consistent but unsigned, " : "") + $"{invalid} invalid, {unreadable} unreadable");
+        var total = valid + unsigned + invalid + unreadable;
+        var counts = $"{valid} valid, " + (unsigned > 0 ? $"{unsigned} consistent but unsigned, " : "") + $"{invalid} invalid, {unreadable} unreadable";
+        if (cancel.IsCancellationRequested)
+        {
+            Console.Error.WriteLine($"pith verify: interrupted after {total} inputs: {counts}");
+            return ExitCode.Interrupted;
+        }
+        if (total == 0)
+        {
+            // Nothing checked is not "all valid": an empty folder or .jsonl file is most likely the wrong path.
+            Console.Error.WriteLine("pith verify: nothing to verify in " + TerminalText.Sanitize(string.Join(' ', paths)));
+            return ExitCode.Usage;
+        }
+        if (total > 1 || unreadable > 0) Console.Error.WriteLine("pith verify: " + counts);
         return unreadable > 0 ? ExitCode.Usage : invalid > 0 || (unsigned > 0 && !allowUnsigned) ? ExitCode.Invalid : ExitCode.Ok;
     }
 

@@ -68,6 +68,9 @@ public static class JsonDocumentReader
             return "duplicate key: " + FirstSentence(message) + " (ambiguous: JSON parsers disagree on which value wins)";
         if (message.Contains("maximum configured depth", StringComparison.Ordinal))
             return $"nested deeper than {MaxDepth} levels";
+        // System.Text.Json's words for a document that stops inside an object or array.
+        if (message.Contains("Expected depth to be zero", StringComparison.Ordinal))
+            message = "it ends before every object and array is closed (cut short?)";
         var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
         return "malformed JSON" + where + ": " + FirstSentence(message);
     }

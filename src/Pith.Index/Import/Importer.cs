@@ -45,37 +45,44 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         });
         // Counting walks the tree a second time: only worth it when someone watches the progress.
         var counter = progress is null ? null : FileCounter.Start(paths, cancel);
-        using (var run = pipeline.Start(InputDocuments.Expand(paths, OpenStandardInput), cancel))
+        var run = pipeline.Start(InputDocuments.Expand(paths, OpenStandardInput), cancel);
+        var finished = false;
+        var reportClock = Stopwatch.StartNew();
+        void Report() => progress?.Invoke(new ImportProgress(run.FilesDone, counter?.Total, writer.Tally.Inputs, clock.Elapsed));
+        while (true)
         {
-            var reportClock = Stopwatch.StartNew();
-            void Report() => progress?.Invoke(new ImportProgress(run.FilesDone, counter?.Total, writer.Tally.Inputs, clock.Elapsed));
-            while (true)
+            // A batch left open while input stalls (a slow standard input) is committed once its time is up, so that
+            // what was received is not held uncommitted (nor the write lock held) indefinitely.
+            if (!run.TryRead(writer.CommitDueIn(), cancel, out var verdict))
             {
-                // A batch left open while input stalls (a slow standard input) is committed once its time is up, so that
-                // what was received is not held uncommitted (nor the write lock held) indefinitely.
-                if (!run.TryRead(writer.CommitDueIn(), out var verdict))
-                {
-                    writer.Commit();
-                    continue;
-                }
-                if (verdict is null) break;
-                try
-                {
-                    writer.Write(verdict);
-                }
-                finally
-                {
-                    run.Release(verdict);
-                }
-                if (reportClock.ElapsedMilliseconds >= 250)
-                {
-                    Report();
-                    reportClock.Restart();
-                }
+                writer.Commit();
+                if (cancel.IsCancellationRequested) break;
+                continue;
             }
-            writer.Commit();
-            Report();
+            if (verdict is null)
+            {
+                finished = true;
+                break;
+            }
+            try
+            {
+                writer.Write(verdict);
+            }
+            finally
+            {
+                run.Release(verdict);
+            }
+            if (reportClock.ElapsedMilliseconds >= 250)
+            {
+                Report();
+                reportClock.Restart();
+            }
         }
+        writer.Commit();
+        Report();
+        // Interrupted while the input was blocked (a terminal or pipe as standard input), the run is left as it is: a
+        // read that may never return cannot be waited for. What was received is committed, and the run ends interrupted.
+        if (finished) run.Dispose();
         return writer.Finish(clock.Elapsed, interrupted: cancel.IsCancellationRequested);
     }
 }

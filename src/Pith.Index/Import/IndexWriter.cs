@@ -110,7 +110,7 @@ internal sealed class IndexWriter : IDisposable
             _database.Execute("PRAGMA cache_size = -16384");
             BulkLoadSchema.Finish(_database);
         }
-        FinishRun(runId);
+        FinishRun(runId, interrupted);
         return Tally.Summary(runId, elapsed, interrupted);
     }
 
@@ -167,13 +167,14 @@ internal sealed class IndexWriter : IDisposable
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private void FinishRun(long runId)
+    private void FinishRun(long runId, bool interrupted)
     {
         using var command = _database.Connection.CreateCommand();
         command.CommandText =
             """
             UPDATE import_runs SET finished_at = $finished, imported = $imported, updated = $updated, unchanged = $unchanged,
-                                   historical = $historical, noted = $noted, rejected = $rejected
+                                   historical = $historical, noted = $noted, rejected = $rejected,
+                                   interrupted = $interrupted
             WHERE id = $id
             """;
         command.Parameters.AddWithValue("$finished", Timestamp.Now());
@@ -183,6 +184,7 @@ internal sealed class IndexWriter : IDisposable
         command.Parameters.AddWithValue("$historical", Tally.Historical);
         command.Parameters.AddWithValue("$noted", Tally.Noted);
         command.Parameters.AddWithValue("$rejected", Tally.Rejected);
+        command.Parameters.AddWithValue("$interrupted", interrupted ? 1 : 0);
         command.Parameters.AddWithValue("$id", runId);
         command.ExecuteNonQuery();
     }

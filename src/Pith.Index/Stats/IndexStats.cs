@@ -69,7 +69,7 @@ public sealed record IndexStats(
         using var command = connection.CreateCommand();
         command.CommandText =
             """
-            SELECT id, started_at, finished_at, imported, updated, unchanged, historical, noted, rejected
+            SELECT id, started_at, finished_at, interrupted, imported, updated, unchanged, historical, noted, rejected
             FROM import_runs ORDER BY id DESC LIMIT $runs
             """;
         command.Parameters.AddWithValue("$runs", runs);
@@ -81,6 +81,7 @@ public sealed record IndexStats(
             {
                 var finished = reader.GetOrdinal("finished_at");
                 list.Add(new ImportRunStats(Integer("id"), reader.GetString(reader.GetOrdinal("started_at")), reader.IsDBNull(finished) ? null : reader.GetString(finished),
+                    Integer("interrupted") != 0,
                     Integer("imported"), Integer("updated"), Integer("unchanged"), Integer("historical"), Integer("noted"), Integer("rejected"), []));
             }
         }

@@ -40,7 +40,7 @@ public sealed partial class UserKeyStore(string path)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return ParseResult<IReadOnlyList<TrustedKey>>.ForError($"user key store {Path}: cannot read: {e.Message}");
+            return ParseResult<IReadOnlyList<TrustedKey>>.ForError($"user key store {Path}: cannot read: {IoMessages.Reason(e, Path)}");
         }
         var keys = KeyFile.Read(bytes, Path);
         // An emptied store (every key removed) is a store with no keys, not a bad key file.

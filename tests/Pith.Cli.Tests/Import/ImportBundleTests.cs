@@ -176,7 +176,7 @@ public sealed class ImportBundleTests : IDisposable
         var result = PithImport.Run(db, path);
 
         result.AssertExit(1);
-        Assert.Contains($"REJECT {path}: record_created: the bundle has no record_created event: it carries no receipt", result.StdoutLines);
+        Assert.Contains($"REJECT {path}: record_created: the bundle has no record_created event: it carries no receipt", result.StderrLines);
         Assert.Equal(0, IndexFile.Count(db, "records"));
     }
 }

@@ -55,8 +55,8 @@ public sealed class ImportJsonLinesTests : IDisposable
         var result = PithImport.Run(Db, "--keys", _keys, file);
 
         result.AssertExit(1);
-        Assert.StartsWith($"REJECT {file}:4: parse: ", result.StdoutLines[0], StringComparison.Ordinal);
-        Assert.Contains("imported 3, updated 0, unchanged 0, older copies kept 0, rejected 1 (parse: 1)", result.StdoutLines);
+        Assert.StartsWith($"REJECT {file}:4: parse: ", result.StderrLines[0], StringComparison.Ordinal);
+        Assert.Contains("imported 3, updated 0, unchanged 0, older copies kept 0, rejected 1 (parse: 1)", result.StderrLines);
     }
 
     [Fact]

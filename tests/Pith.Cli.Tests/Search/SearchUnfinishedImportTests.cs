@@ -49,7 +49,7 @@ public sealed class SearchUnfinishedImportTests : IDisposable
         var audit = PithProcess.Run("audit", "--db", _db, "--quiet");
         audit.AssertExit(1);
         Assert.StartsWith($"FAIL index {_db}: title_search: an import into this index stopped before it finished", audit.StdoutLines[0], StringComparison.Ordinal);
-        Assert.EndsWith(": every copy sound, the index itself not", audit.StdoutLines[^1], StringComparison.Ordinal);
+        Assert.EndsWith(": every copy sound, the index itself not", audit.StderrLines[^1], StringComparison.Ordinal);
 
         PithProcess.Run(["import", "--db", _db, "--quiet", Samples.Records]).AssertExit(0);
 

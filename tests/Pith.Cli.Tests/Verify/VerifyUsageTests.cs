@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Xunit;
 
 namespace Pith.Cli.Tests.Verify;
@@ -22,14 +21,12 @@ public sealed class VerifyUsageTests
     }
 
     [Fact]
-    public void Help_Exit0_DocumentsOptionsAndExitStatuses()
+    public void Help_Exit0_DocumentsOptions()
     {
         var result = PithProcess.Run("verify", "--help");
 
         result.AssertExit(0);
         var help = result.Stdout;
-        // The statuses are stated after "Exit status", in order (wrapping may break the sentence anywhere).
-        Assert.Matches(new Regex(@"Exit status.*?\b0\b.*?\b1\b.*?\b2\b", RegexOptions.Singleline), help);
         foreach (var option in new[] { "--keys", "--json", "--verbose" })
             Assert.Contains(option, help, StringComparison.Ordinal);
     }

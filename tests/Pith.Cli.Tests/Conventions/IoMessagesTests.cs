@@ -1,0 +1,67 @@
+using Pith.Cli.Tests.Import;
+using Xunit;
+
+namespace Pith.Cli.Tests.Conventions;
+
+/// <summary>.NET's exception messages never reach the user: each I/O failure is a reason in pith's words, in one line.</summary>
+public sealed class IoMessagesTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void KeyFiles_Missing_AFolder_OrCutShort_AreNamedInOurWords()
+    {
+        var missing = Path.Combine(_temp.Root, "missing.json");
+        var folder = Directory.CreateDirectory(Path.Combine(_temp.Root, "keys")).FullName;
+        var cut = _temp.Write("cut.json", "{\"keys\":[{\"key_id\":\"a\"");
+
+        AssertOneLine(PithProcess.Run("verify", "--keys", missing, Samples.Seeds[0].Path), $"pith: key file {missing}: cannot read: no such file");
+        AssertOneLine(PithProcess.Run("verify", "--keys", folder, Samples.Seeds[0].Path), $"pith: key file {folder}: cannot read: it is a folder");
+        AssertOneLine(PithProcess.Run("keys", "add", cut),
+            $"pith: key file {cut}: malformed JSON (line 1, byte 23): it ends before every object and array is closed (cut short?)");
+    }
+
+    [Fact]
+    public void AUserKeyStoreCutShort_IsNamedInOurWords()
+    {
+        _temp.Write(Path.Combine("config", "pith", "keys.json"), "[");
+        var environment = new Dictionary<string, string?> { ["XDG_CONFIG_HOME"] = Path.Combine(_temp.Root, "config") };
+
+        var result = PithProcess.Run(["keys", "list"], environment: environment);
+
+        result.AssertExit(2);
+        Assert.Contains("it ends before every object and array is closed", Assert.Single(result.StderrLines), StringComparison.Ordinal);
+        result.AssertNoStackTrace();
+        Assert.DoesNotContain("Expected depth", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnIndexPathThatIsAFolder_IsNamedInOurWords()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_temp.Root, "index.db")).FullName;
+
+        AssertOneLine(PithImport.Run(folder, Samples.Seeds[0].Path), $"pith: cannot create {folder}: it is a folder");
+    }
+
+    [Fact]
+    public void Export_IntoAPipeClosedUnderIt_SaysItCannotWrite_InOneLine()
+    {
+        var db = BigExportIndex.Build(_temp);
+        var output = Fifo.Create(_temp, "export.fifo");
+
+        using var pith = RunningPith.Start("export", "--db", db, "--out", output);
+        Fifo.Open(output, FileAccess.Read).Dispose();
+        var result = pith.WaitForExit();
+
+        AssertOneLine(result, $"pith: cannot write {output}: broken pipe");
+    }
+
+    private static void AssertOneLine(PithResult result, string line)
+    {
+        result.AssertExit(2);
+        result.AssertNoStackTrace();
+        Assert.Equal([line], result.StderrLines);
+    }
+}
