@@ -39,7 +39,10 @@ public static class VerifyCommand
         int valid = 0, unsigned = 0, invalid = 0, unreadable = 0;
         // Verdicts are printed as they come, so the walk need not run far ahead: short queues hold less.
         var pipeline = new VerificationPipeline(verifier, new PipelineOptions { InOrder = true, InputQueue = 1_024, OutputQueue = 256 });
-        using (var run = pipeline.Start(InputDocuments.Expand(paths, Console.OpenStandardInput)))
+        // A link in a folder that is not read gets a line, not a verdict: it is no document, but it is not silently gone.
+        var documents = InputDocuments.Expand(paths, Console.OpenStandardInput,
+            static (link, reason) => Console.Error.WriteLine(TerminalText.Sanitize($"pith verify: skipped the symbolic link {link}: {reason}")));
+        using (var run = pipeline.Start(documents))
         {
             foreach (var verdict in run.ReadAll())
             {
