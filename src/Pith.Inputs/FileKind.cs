@@ -23,6 +23,7 @@ public static unsafe partial class FileKind
     private const uint StatxInode = 0x100;         // STATX_INO
     private const int TypeMask = 0xF000;           // S_IFMT
     private const int RegularFile = 0x8000;        // S_IFREG
+    private const int Folder = 0x4000;             // S_IFDIR
 
     private static bool s_statx = OperatingSystem.IsLinux();
 
@@ -42,6 +43,13 @@ public static unsafe partial class FileKind
         isRegularFile = IsRegular(status);
         size = *(long*)(status + SizeOffset);
         return true;
+    }
+
+    /// <summary>Whether an open file is a folder (as standard input is in <c>pith verify - &lt; DIR</c>); false if it cannot be told.</summary>
+    internal static bool IsFolder(int descriptor)
+    {
+        var status = stackalloc byte[StatxBytes];
+        return TryStatx(descriptor, "", AtEmptyPath, StatxType, status) == true && (*(ushort*)(status + ModeOffset) & TypeMask) == Folder;
     }
 
     /// <summary>

@@ -8,9 +8,12 @@ namespace Pith.Inputs;
 /// </summary>
 public static class InputDocuments
 {
-    public static IEnumerable<InputDocument> Expand(IEnumerable<string> paths, Func<Stream> openStandardInput)
+    private const int StandardInputDescriptor = 0;
+
+    /// <summary>The documents; <paramref name="skipped"/> hears of each symbolic link in a folder that is not read, and why.</summary>
+    public static IEnumerable<InputDocument> Expand(IEnumerable<string> paths, Func<Stream> openStandardInput, Action<string, string>? skipped = null)
     {
-        foreach (var item in InputWalker.Expand(paths))
+        foreach (var item in InputWalker.Expand(paths, skipped))
         {
             if (item.Error is { } error)
             {
@@ -41,7 +44,11 @@ public static class InputDocuments
         }
         catch (IOException e)
         {
-            return [new InputDocument(input.Path) { Unreadable = "cannot read standard input: " + IoMessages.Reason(e) }];
+            // Reading a folder fails with EISDIR ("Is a directory"): say what to do instead.
+            var reason = FileKind.IsFolder(StandardInputDescriptor)
+                ? "standard input is a folder, not a document (name the folder instead: pith reads every file in it)"
+                : "cannot read standard input: " + IoMessages.Reason(e);
+            return [new InputDocument(input.Path) { Unreadable = reason }];
         }
         return Lines(input.Path, () => stream);
     }

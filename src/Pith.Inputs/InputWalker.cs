@@ -7,9 +7,11 @@ namespace Pith.Inputs;
 /// </summary>
 public static class InputWalker
 {
-    public static IEnumerable<Either> Expand(IEnumerable<string> paths) => Expand(paths, DirectoryListing.Mode.Typed);
+    /// <summary>The inputs; <paramref name="skipped"/> hears of each symbolic link in a folder that is not read, and why.</summary>
+    public static IEnumerable<Either> Expand(IEnumerable<string> paths, Action<string, string>? skipped = null) =>
+        Expand(paths, DirectoryListing.Mode.Typed, skipped);
 
-    internal static IEnumerable<Either> Expand(IEnumerable<string> paths, DirectoryListing.Mode listing)
+    internal static IEnumerable<Either> Expand(IEnumerable<string> paths, DirectoryListing.Mode listing, Action<string, string>? skipped = null)
     {
         foreach (var path in paths)
         {
@@ -28,20 +30,26 @@ public static class InputWalker
                 yield return new Either(null, new InputError(path, "no such file or folder"));
                 continue;
             }
-            foreach (var item in Walk(path, listing)) yield return item;
+            foreach (var item in Walk(path, listing, skipped)) yield return item;
         }
     }
 
-    private static IEnumerable<Either> Walk(string root, DirectoryListing.Mode listing)
+    private static IEnumerable<Either> Walk(string root, DirectoryListing.Mode listing, Action<string, string>? skipped)
     {
         var top = Path.GetFullPath(root);
         // Entries still to visit, the next one on top. A folder's entries are pushed in reverse order, and a
         // subfolder is opened when it comes up, so files come out in ordinal order of their whole path.
-        var pending = new Stack<(string Path, EntryKind Kind)>();
-        pending.Push((root, EntryKind.Folder));
+        // A link not read waits its turn too, with why it is not read, so that it is reported where it would have come.
+        var pending = new Stack<(string Path, EntryKind Kind, string? Skip)>();
+        pending.Push((root, EntryKind.Folder, null));
         while (pending.Count > 0)
         {
-            var (path, kind) = pending.Pop();
+            var (path, kind, skip) = pending.Pop();
+            if (skip is not null)
+            {
+                skipped?.Invoke(path, skip);
+                continue;
+            }
             if (kind != EntryKind.Folder)
             {
                 // The reader refuses what is not a regular file, by the listing's kind, or else by a stat in parallel:
@@ -60,8 +68,8 @@ public static class InputWalker
                 var entry = entries[i];
                 var entryPath = Path.Combine(path, entry.Name);
                 // A link to a folder is never followed; a linked file is read (after a stat) only if it leads inside.
-                if (entry.Kind != EntryKind.Link) pending.Push((entryPath, entry.Kind));
-                else if (LinksInside(entryPath, top)) pending.Push((entryPath, EntryKind.Unknown));
+                if (entry.Kind != EntryKind.Link) pending.Push((entryPath, entry.Kind, null));
+                else pending.Push((entryPath, EntryKind.Unknown, SkipReason(entryPath, top)));
             }
         }
     }
@@ -85,19 +93,24 @@ public static class InputWalker
     private static string SortKey(DirectoryListing.Entry entry) =>
         entry.Kind == EntryKind.Folder ? entry.Name + Path.DirectorySeparatorChar : entry.Name;
 
-    // A linked file counts only when its final target is a regular file inside the folder walked. (Resolved as a
-    // file, a link to a folder is a FileInfo that does not exist.)
-    private static bool LinksInside(string link, string top)
+    // A linked file counts only when its final target is a regular file inside the folder walked (null: read it); else
+    // why not. (Resolved as a file, a link to a folder is a FileInfo that does not exist.)
+    private static string? SkipReason(string link, string top)
     {
         try
         {
             var target = new FileInfo(link).ResolveLinkTarget(returnFinalTarget: true);
-            return target is FileInfo { Exists: true } file
-                   && file.FullName.StartsWith(top.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+            if (target is FileInfo { Exists: true } file)
+            {
+                return file.FullName.StartsWith(top.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                    ? null
+                    : "it leads outside the folder";
+            }
+            return Directory.Exists(link) ? "links to folders are not followed" : "it leads to no file";
         }
         catch (IOException)
         {
-            return false;
+            return "it leads to no file";
         }
     }
 

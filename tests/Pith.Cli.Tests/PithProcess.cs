@@ -62,6 +62,37 @@ public static class PithProcess
         return new PithResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
     }
 
+    /// <summary>
+    /// Runs pith with its standard input opened on <paramref name="path"/> by a shell (<c>pith ARGS &lt; PATH</c>), so that
+    /// it can be what a pipe cannot: a folder, a file.
+    /// </summary>
+    public static PithResult RunWithStandardInputFrom(string path, params string[] args)
+    {
+        var pith = StartInfo(args);
+        var start = new ProcessStartInfo("/bin/sh")
+        {
+            WorkingDirectory = pith.WorkingDirectory,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Utf8,
+            StandardErrorEncoding = Utf8,
+        };
+        foreach (var (name, value) in pith.Environment) start.Environment[name] = value;
+        start.Environment["PITH_TEST_STDIN"] = path;
+        foreach (var arg in (string[])["-c", "exec \"$0\" \"$@\" < \"$PITH_TEST_STDIN\"", pith.FileName, .. pith.ArgumentList]) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start /bin/sh");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"pith {string.Join(' ', args)} did not finish within {Timeout.TotalSeconds} s");
+        }
+        process.WaitForExit();
+        return new PithResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
+    }
+
     /// <summary>How pith is started: every stream redirected (so no progress line), stdin to be written or closed by the caller.</summary>
     public static ProcessStartInfo StartInfo(
         IEnumerable<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null, string? installation = null)

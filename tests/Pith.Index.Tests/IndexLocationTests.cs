@@ -17,4 +17,11 @@ public class IndexLocationTests
         Assert.Equal("/home/u/.local/share/pith/index.db", IndexLocation.Resolve(null, Env(("HOME", "/home/u"))));
         Assert.Equal("/home/u/.local/share/pith/index.db", IndexLocation.Resolve("", Env(("PITH_DB", ""), ("HOME", "/home/u"))));
     }
+
+    [Theory]
+    [InlineData("rel")]
+    [InlineData("./data")]
+    [InlineData("~/data")]
+    public void A_relative_XDG_DATA_HOME_is_ignored(string relative) =>
+        Assert.Equal("/home/u/.local/share/pith/index.db", IndexLocation.Resolve(null, Env(("XDG_DATA_HOME", relative), ("HOME", "/home/u"))));
 }

@@ -62,12 +62,15 @@ public static class KeysCommand
         if (!stored.Success) return Cli.Error(stored.Error!);
         using var stdout = Cli.OpenStdout();
         using var lines = json ? new JsonLineWriter(stdout) : null;
-        foreach (var key in new[] { TrustedKeys.BuiltIn }.Concat(stored.Value!))
+        TrustedKey[] keys = [TrustedKeys.BuiltIn, .. stored.Value!];
+        // Key ids differ in length; fingerprints (32 hex digits) do not: padding the ids lines the columns up.
+        var width = keys.Max(static k => TerminalText.Sanitize(k.KeyId).Length);
+        foreach (var key in keys)
         {
             var origin = ReferenceEquals(key, TrustedKeys.BuiltIn) ? "built-in" : "user store";
             if (lines is null)
             {
-                stdout.WriteLine(TerminalText.Sanitize($"{key.KeyId}  {key.Fingerprint}  {origin}"));
+                stdout.WriteLine($"{TerminalText.Sanitize(key.KeyId).PadRight(width)}  {key.Fingerprint}  {origin}");
                 continue;
             }
             lines.Write(w =>

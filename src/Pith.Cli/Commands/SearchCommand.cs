@@ -38,7 +38,9 @@ public static class SearchCommand
         if (SearchQuery.FromText(text) is null) return Cli.Error("the search text holds no words");
         using var database = IndexOptions.OpenExisting(dbOption);
         using var search = new TitleSearch(database);
-        var hits = search.Search(text, limit);
+        // One more than shown tells whether the limit cut the results, without counting every match.
+        var found = search.Search(text, limit == int.MaxValue ? limit : limit + 1);
+        var hits = found.Count > limit ? found.Take(limit).ToList() : found;
         using var stdout = Cli.OpenStdout();
         if (json) WriteJson(stdout, hits);
         else
@@ -47,6 +49,7 @@ public static class SearchCommand
                 stdout.WriteLine($"{hit.Rank,3}  {hit.PithNumber}  {TerminalText.Sanitize(hit.SourceId)}v{hit.SourceVersion}  {TerminalText.Sanitize(hit.Title ?? "")}");
         }
         stdout.Flush();
+        if (found.Count > limit) Console.Error.WriteLine($"pith search: more matches than the {limit} shown (use --limit N to see more)");
         if (hits.Count > 0) return ExitCode.Ok;
         Console.Error.WriteLine("pith search: no title matches " + TerminalText.Sanitize(text));
         return ExitCode.Invalid;

@@ -37,7 +37,9 @@ public static class StatsCommand
     {
         output.WriteLine($"index          {TerminalText.Sanitize(path)}");
         output.WriteLine($"records        {stats.Records}");
-        output.WriteLine($"papers         {stats.Papers} ({string.Join(", ", stats.PapersByVersionCount.Select(p => $"{p.Papers} with {Versions(p.Versions)}"))})");
+        // An empty index has no versions to break its 0 papers down by.
+        var byVersions = stats.PapersByVersionCount.Count == 0 ? "" : $" ({string.Join(", ", stats.PapersByVersionCount.Select(p => $"{p.Papers} with {Versions(p.Versions)}"))})";
+        output.WriteLine($"papers         {stats.Papers}{byVersions}");
         output.WriteLine($"aliases        {stats.Aliases}");
         output.WriteLine($"older copies   {stats.HistoryCopies}");
         output.WriteLine($"by year        {List(stats.ByYear.Select(p => (p.Year, p.Records)))}");
@@ -54,7 +56,7 @@ public static class StatsCommand
     private static string Versions(long n) => n == 1 ? "1 version" : $"{n} versions";
 
     private static string List(IEnumerable<(string Key, long Count)> pairs) =>
-        string.Join(", ", pairs.Select(p => $"{TerminalText.Sanitize(p.Key)}: {p.Count}"));
+        string.Join(", ", pairs.Select(p => $"{TerminalText.Sanitize(p.Key)}: {p.Count}")) is { Length: > 0 } list ? list : "none";
 
     private static void WriteJson(StreamWriter output, IndexStats stats, string path)
     {

@@ -41,7 +41,10 @@ public static class VerifyCommand
         // Verdicts are printed as they come, so the walk need not run far ahead: short queues hold less. Interrupted,
         // the pipeline takes no more input; the verdicts already made are printed, each line whole.
         var pipeline = new VerificationPipeline(verifier, new PipelineOptions { InOrder = true, InputQueue = 1_024, OutputQueue = 256 });
-        var run = pipeline.Start(InputDocuments.Expand(paths, Console.OpenStandardInput), cancel);
+        // A link in a folder that is not read gets a line, not a verdict: it is no document, but it is not silently gone.
+        var documents = InputDocuments.Expand(paths, Console.OpenStandardInput,
+            static (link, reason) => Console.Error.WriteLine(TerminalText.Sanitize($"pith verify: skipped the symbolic link {link}: {reason}")));
+        var run = pipeline.Start(documents, cancel);
         var finished = false;
         while (true)
         {

@@ -47,7 +47,7 @@ public sealed partial record AliasQuery(AliasQueryKind Kind, string Value)
 
         if (StripPrefix(ref s, "doi:")) return ParseDoi(s.Trim());
         if (s.StartsWith("10.", StringComparison.Ordinal)) return ParseDoi(s);
-        if (StripPrefix(ref s, "arxiv:")) return s.Length == 0 ? Error("no arXiv id after 'arXiv:'") : ParseArxiv(s.Trim());
+        if (StripPrefix(ref s, "arxiv:")) return s.Length == 0 ? Error("no arXiv id after 'arXiv:'") : ParseArxiv(WithoutSubjectClass(s.Trim()));
 
         if (StripPrefix(ref s, "pith:"))
         {
@@ -59,15 +59,48 @@ public sealed partial record AliasQuery(AliasQueryKind Kind, string Value)
                 ? Ok(AliasQueryKind.PithNumber, parsed.Value.ToString())
                 : Error($"not a Pith number: {error}");
         }
-        if (NewStyleShape().IsMatch(s) || OldStyleShape().IsMatch(s)) return ParseArxiv(s);
-        return ParseCode(s, "");
+        var id = WithoutSubjectClass(s);
+        if (NewStyleShape().IsMatch(id) || OldStyleShape().IsMatch(id)) return ParseArxiv(id);
+        return s.AsSpan().IndexOfAny(" \t") >= 0 ? SpacedAlias(s) : ParseCode(s, "");
     }
 
-    /// <summary>The id in the path of an arxiv.org link: <c>abs/ID</c> or <c>pdf/ID</c> (<c>.pdf</c> or not), a final '/' ignored.</summary>
+    /// <summary>
+    /// arXiv's own citation form, <c>arXiv:2310.05918 [cs.LG]</c>, follows the id with its primary category, which
+    /// is not part of the id. Its ']' may already be gone: <see cref="Trim"/> takes it as closing punctuation.
+    /// </summary>
+    private static string WithoutSubjectClass(string id)
+    {
+        var match = SubjectClassSuffix().Match(id);
+        return match.Success ? id[..match.Index] : id;
+    }
+
+    /// <summary>
+    /// White space inside an alias: no form has any, so say which form was probably meant (<c>arxiv 2310.05918</c> is
+    /// <c>arXiv:2310.05918</c> typed with a space) rather than blame a character for not being base32.
+    /// </summary>
+    private static ParseResult<AliasQuery> SpacedAlias(string s)
+    {
+        var space = s.AsSpan().IndexOfAny(" \t");
+        var rest = s[space..].Trim();
+        var prefix = s[..space] switch
+        {
+            var w when w.Equals("arxiv", StringComparison.OrdinalIgnoreCase) => "arXiv:",
+            var w when w.Equals("doi", StringComparison.OrdinalIgnoreCase) => "doi:",
+            var w when w.Equals("pith", StringComparison.OrdinalIgnoreCase) => "pith:",
+            _ => null,
+        };
+        if (prefix is not null && Parse(prefix + rest).Success) return Error($"not an alias form pith knows: did you mean {prefix}{rest}?");
+        return Error($"not an alias form pith knows: '{s}' has white space inside");
+    }
+
+    /// <summary>
+    /// The id in the path of an arxiv.org link: <c>abs/ID</c>, <c>html/ID</c> (the HTML rendering) or <c>pdf/ID</c>
+    /// (<c>.pdf</c> or not), a final '/' ignored.
+    /// </summary>
     private static ParseResult<AliasQuery> ParseArxivLink(string path)
     {
         var pdf = StripPrefix(ref path, "pdf/");
-        if (!pdf && !StripPrefix(ref path, "abs/")) return Error("an arxiv.org link that is not /abs/ or /pdf/");
+        if (!pdf && !StripPrefix(ref path, "abs/", "html/")) return Error("an arxiv.org link that is not /abs/, /html/ or /pdf/");
         var id = path.TrimEnd('/');
         if (pdf && id.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)) id = id[..^4];
         return id.Length == 0 ? Error("an arxiv.org link with no arXiv id") : ParseArxiv(id);
@@ -164,6 +197,10 @@ public sealed partial record AliasQuery(AliasQueryKind Kind, string Value)
 
     [GeneratedRegex(@"^(?<archive>[A-Za-z]+(?:-[A-Za-z]+)?)(?:\.[A-Za-z]{2})?/(?<num>[0-9]{7})(?:[vV](?<v>[0-9]+))?\z")]
     private static partial Regex OldStyle();
+
+    // " [cs.LG]", " [hep-th]", " [q-bio.NC]": one bracketed category after white space, its ']' optional.
+    [GeneratedRegex(@"\s+\[[A-Za-z-]+(?:\.[A-Za-z-]+)?\]?\z")]
+    private static partial Regex SubjectClassSuffix();
 
     // Shapes that say "this was meant as an arXiv id", so that a malformed one gets the arXiv reason.
     [GeneratedRegex(@"^[0-9]{4}\.[0-9]+([vV][0-9]*)?\z")]

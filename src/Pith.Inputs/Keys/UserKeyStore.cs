@@ -17,14 +17,11 @@ public sealed partial class UserKeyStore(string path)
 {
     public string Path { get; } = path;
 
-    /// <summary>Where the store lives: <c>$XDG_CONFIG_HOME/pith/keys.json</c>, else <c>~/.config/pith/keys.json</c>.</summary>
+    /// <summary>Where the store lives: <c>$XDG_CONFIG_HOME/pith/keys.json</c>, else <c>~/.config/pith/keys.json</c> (a relative <c>XDG_CONFIG_HOME</c> is ignored).</summary>
     public static string DefaultPath(Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
-        var configHome = environment("XDG_CONFIG_HOME");
-        if (string.IsNullOrEmpty(configHome))
-            configHome = System.IO.Path.Combine(environment("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config");
-        return System.IO.Path.Combine(configHome, "pith", "keys.json");
+        return System.IO.Path.Combine(XdgBaseDirectory.Resolve("XDG_CONFIG_HOME", ".config", environment), "pith", "keys.json");
     }
 
     public static UserKeyStore Default() => new(DefaultPath());

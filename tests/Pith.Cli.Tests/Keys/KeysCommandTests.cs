@@ -66,6 +66,26 @@ public sealed class KeysCommandTests : IDisposable
     }
 
     [Fact]
+    public void List_aligns_its_columns_in_text_only()
+    {
+        TestKey[] keys = [new("k"), new("a-key-id-longer-than-the-built-in-one")];
+        foreach (var key in keys) Pith("keys", "add", _temp.Write(key.KeyId + ".json", key.ToKeyFileJson())).AssertExit(0);
+        var width = keys[1].KeyId.Length;
+
+        var list = Pith("keys", "list");
+
+        list.AssertExit(0);
+        Assert.Equal(
+        [
+            $"{TrustedKeys.BuiltInKeyId.PadRight(width)}  {TrustedKeys.BuiltIn.Fingerprint}  built-in",
+            $"{"k".PadRight(width)}  {keys[0].Trusted.Fingerprint}  user store",
+            $"{keys[1].KeyId}  {keys[1].Trusted.Fingerprint}  user store",
+        ], list.StdoutLines);
+        var json = Pith("keys", "list", "--json");
+        Assert.Equal("k", JsonDocument.Parse(json.StdoutLines[1]).RootElement.GetProperty("key_id").GetString());
+    }
+
+    [Fact]
     public void The_built_in_key_cannot_be_removed_and_an_unknown_key_is_not_found()
     {
         var builtIn = Pith("keys", "remove", TrustedKeys.BuiltInKeyId);

@@ -18,6 +18,7 @@ public sealed class ResolveFailureTests(ResolveIndex index)
         { "2313.00001", "'2313.00001' is not an arXiv id: month 13 does not exist" },
         { "1501.0001", "'1501.0001' is not an arXiv id: from 1501 the number has 5 digits" },
         { "https://example.org/abs/2310.05918", "a link that is neither arxiv.org nor doi.org" },
+        { "arxiv 2310.05918", "not an alias form pith knows: did you mean arXiv:2310.05918?" },
     };
 
     [Theory]

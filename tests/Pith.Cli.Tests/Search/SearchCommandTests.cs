@@ -33,6 +33,23 @@ public sealed class SearchCommandTests(IndexedCorpus corpus) : IClassFixture<Ind
         Assert.True(hits[0].GetProperty("score").GetDouble() <= hits[1].GetProperty("score").GetDouble());
     }
 
+    [Theory]
+    [InlineData]
+    [InlineData("--json")]
+    public void A_limit_that_cut_the_results_says_so_on_stderr(params string[] options)
+    {
+        // Three records match "attention".
+        var cut = corpus.Run("search", [.. options, "--limit", "2", "attention"]);
+        cut.AssertExit(0);
+        Assert.Equal(2, cut.StdoutLines.Count);
+        Assert.Equal(["pith search: more matches than the 2 shown (use --limit N to see more)"], cut.StderrLines);
+
+        var all = corpus.Run("search", [.. options, "--limit", "3", "attention"]);
+        all.AssertExit(0);
+        Assert.Equal(3, all.StdoutLines.Count);
+        Assert.Equal("", all.Stderr);
+    }
+
     [Fact]
     public void Titles_are_sanitised_for_the_terminal_and_given_as_is_in_json()
     {

@@ -49,6 +49,22 @@ public sealed class VerifyInputsTests
     }
 
     [Fact]
+    public void StandardInputIsAFolder_OneUnreadableLine_TheOtherPathsAreVerified()
+    {
+        using var temp = new TempFolder();
+        var (path, number) = Samples.Seeds[1];
+
+        var result = PithProcess.RunWithStandardInputFrom(temp.Root, "verify", "-", path);
+
+        result.AssertExit(2);
+        Assert.Equal(
+            ["FAIL -: read: standard input is a folder, not a document (name the folder instead: pith reads every file in it)", $"OK {number} {path}"],
+            result.StdoutLines);
+        Assert.Contains("1 valid, 0 invalid, 1 unreadable", result.Stderr, StringComparison.Ordinal);
+        result.AssertNoStackTrace();
+    }
+
+    [Fact]
     public void MissingPath_Exit2_WithOneLineNamingIt()
     {
         using var temp = new TempFolder();

@@ -42,6 +42,15 @@ public class AliasQueryTests
     [InlineData("https://arxiv.org/abs/2310.05918v1/?context=cs#S3", AliasQueryKind.ArxivVersion, "2310.05918v1")]
     [InlineData("arxiv.org/pdf/2310.05918v1.pdf?download=1", AliasQueryKind.ArxivVersion, "2310.05918v1")]
     [InlineData("https://arxiv.org/pdf/math.GT/0309136v1/", AliasQueryKind.ArxivVersion, "math/0309136v1")]
+    [InlineData("arXiv:2310.05918 [cs.LG]", AliasQueryKind.Arxiv, "2310.05918")]
+    [InlineData("arXiv:2310.05918v2 [cs.LG].", AliasQueryKind.ArxivVersion, "2310.05918v2")]
+    [InlineData("2310.05918 [stat.ML]", AliasQueryKind.Arxiv, "2310.05918")]
+    [InlineData("arXiv:hep-th/9901001 [hep-th]", AliasQueryKind.Arxiv, "hep-th/9901001")]
+    [InlineData("arXiv:2310.05918  [q-bio.NC]", AliasQueryKind.Arxiv, "2310.05918")]
+    [InlineData("https://arxiv.org/html/2310.05918v1", AliasQueryKind.ArxivVersion, "2310.05918v1")]
+    [InlineData("https://arxiv.org/html/2310.05918v1/", AliasQueryKind.ArxivVersion, "2310.05918v1")]
+    [InlineData("arxiv.org/html/2310.05918v1#S2", AliasQueryKind.ArxivVersion, "2310.05918v1")]
+    [InlineData("https://arxiv.org/html/2310.05918", AliasQueryKind.Arxiv, "2310.05918")]
     public void Understands_arxiv_ids_in_every_form(string text, AliasQueryKind kind, string value) =>
         Assert.Equal(new AliasQuery(kind, value), Parsed(text));
 
@@ -111,11 +120,19 @@ public class AliasQueryTests
     [InlineData("2310.05918v0", "start at v1")]
     [InlineData("hep-th/9913001", "month 13")]
     [InlineData("https://example.org/abs/2310.05918", "neither arxiv.org nor doi.org")]
-    [InlineData("https://arxiv.org/list/cs.LG", "not /abs/ or /pdf/")]
-    [InlineData("arxiv.org/list/cs.LG?skip=25", "not /abs/ or /pdf/")]
+    [InlineData("https://arxiv.org/list/cs.LG", "not /abs/, /html/ or /pdf/")]
+    [InlineData("arxiv.org/list/cs.LG?skip=25", "not /abs/, /html/ or /pdf/")]
     [InlineData("https://arxiv.org/abs/?context=cs", "no arXiv id")]
     [InlineData("https://doi.org/?q=10.1000/x", "not a DOI")]
     [InlineData("   ", "empty")]
+    [InlineData("arxiv 2310.05918", "did you mean arXiv:2310.05918?")]
+    [InlineData("arXiv 2310.05918v1", "did you mean arXiv:2310.05918v1?")]
+    [InlineData("doi 10.48550/arXiv.2310.05918", "did you mean doi:10.48550/arXiv.2310.05918?")]
+    [InlineData("pith 3V7SYW4G", "did you mean pith:3V7SYW4G?")]
+    [InlineData("2310.05918 v1", "white space inside")]
+    [InlineData("3V7S YW4G", "white space inside")]
+    [InlineData("arXiv:2310.05918 [cs.LG] [cs.AI]", "not an arXiv id")]
+    [InlineData("https://arxiv.org/html/", "no arXiv id")]
     public void Gives_a_one_line_reason_for_what_it_cannot_understand(string text, string reason)
     {
         var result = AliasQuery.Parse(text);

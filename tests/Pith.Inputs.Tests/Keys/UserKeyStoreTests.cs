@@ -20,6 +20,14 @@ public sealed class UserKeyStoreTests : IDisposable
         Assert.Equal(Path.Combine("/home/u", ".config", "pith", "keys.json"), UserKeyStore.DefaultPath(n => n == "HOME" ? "/home/u" : ""));
     }
 
+    [Theory]
+    [InlineData("cfg")]
+    [InlineData("./cfg")]
+    [InlineData("~/cfg")]
+    public void A_relative_xdg_config_home_is_ignored(string relative) =>
+        Assert.Equal(Path.Combine("/home/u", ".config", "pith", "keys.json"),
+            UserKeyStore.DefaultPath(n => n switch { "XDG_CONFIG_HOME" => relative, "HOME" => "/home/u", _ => null }));
+
     [Fact]
     public void A_missing_store_is_empty_and_added_keys_are_read_back_as_key_files_are()
     {
