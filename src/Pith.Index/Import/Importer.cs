@@ -45,7 +45,8 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         });
         // Counting walks the tree a second time: only worth it when someone watches the progress.
         var counter = progress is null ? null : FileCounter.Start(paths, cancel);
-        var run = pipeline.Start(InputDocuments.Expand(paths, OpenStandardInput), cancel);
+        var own = new IndexOwnFiles(database.Path);
+        var run = pipeline.Start(InputDocuments.Expand(paths, OpenStandardInput).Where(document => !own.Contains(document)), cancel);
         var finished = false;
         var reportClock = Stopwatch.StartNew();
         void Report() => progress?.Invoke(new ImportProgress(run.FilesDone, counter?.Total, writer.Tally.Inputs, clock.Elapsed));
