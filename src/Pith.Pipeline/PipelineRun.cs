@@ -198,10 +198,7 @@ public sealed class PipelineRun<T> : IDisposable
     private List<Entry> Send(List<Entry> batch)
     {
         if (batch.Count == 0) return batch;
-        while (!_input.Writer.TryWrite(batch))
-        {
-            if (!Wait(_input.Writer.WaitToWriteAsync(_abandon.Token))) throw new OperationCanceledException();
-        }
+        Write(_input.Writer, batch);
         return new List<Entry>(_options.InputBatch);
     }
 
@@ -241,10 +238,7 @@ public sealed class PipelineRun<T> : IDisposable
     private List<DocumentVerdict<T>> Hand(List<DocumentVerdict<T>> done)
     {
         if (done.Count == 0) return done;
-        while (!_output.Writer.TryWrite(done))
-        {
-            if (!Wait(_output.Writer.WaitToWriteAsync(_abandon.Token))) throw new OperationCanceledException();
-        }
+        Write(_output.Writer, done);
         return new List<DocumentVerdict<T>>(_options.InputBatch);
     }
 
@@ -336,6 +330,15 @@ public sealed class PipelineRun<T> : IDisposable
         catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
         {
             return false;
+        }
+    }
+
+    /// <summary>Writes, waiting while the channel is full; a stopped run ends the wait with <see cref="OperationCanceledException"/>.</summary>
+    private void Write<TItem>(ChannelWriter<TItem> channel, TItem item)
+    {
+        while (!channel.TryWrite(item))
+        {
+            if (!Wait(channel.WaitToWriteAsync(_abandon.Token))) throw new OperationCanceledException();
         }
     }
 
