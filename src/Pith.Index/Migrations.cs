@@ -177,6 +177,31 @@ internal static class Migrations
         """
         ALTER TABLE import_runs ADD COLUMN interrupted INTEGER NOT NULL DEFAULT 0;  -- 1: stopped by SIGINT or SIGTERM before reading all its inputs
         """,
+
+        // 6: a feed of the documents stored, in the order they were stored, for mirrors that follow this index (pith serve's
+        // /feed.jsonl, pith sync), and where each followed feed was read up to. A feed row names a document by its record and
+        // its bytes' SHA-256; the bytes stay where they are kept (the record's row, record_history or record_documents). An
+        // older index's documents are entered in the order an export writes them. feed_identity tells this index's feed
+        // from another's: a cursor carries it, so a cursor given out by another index is never read as one of this one's.
+        """
+        CREATE TABLE document_feed (
+            seq          INTEGER PRIMARY KEY,
+            record_id    INTEGER NOT NULL REFERENCES records(id),
+            bytes_sha256 BLOB NOT NULL
+        );
+        INSERT INTO document_feed (record_id, bytes_sha256) SELECT id, bytes_sha256 FROM records ORDER BY id;
+        INSERT INTO document_feed (record_id, bytes_sha256) SELECT record_id, bytes_sha256 FROM record_history ORDER BY id;
+        INSERT INTO document_feed (record_id, bytes_sha256)
+            SELECT d.record_id, d.bytes_sha256 FROM record_documents d JOIN records r ON r.id = d.record_id
+            WHERE d.bytes_sha256 <> r.bytes_sha256 ORDER BY d.id;
+        CREATE TABLE feed_identity (id TEXT NOT NULL);  -- one row
+        INSERT INTO feed_identity (id) VALUES (lower(hex(randomblob(8))));
+        CREATE TABLE sync_sources (
+            url       TEXT PRIMARY KEY,   -- the feed followed, as given to pith sync
+            cursor    TEXT NOT NULL,      -- where its last committed page ended
+            synced_at TEXT NOT NULL
+        );
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -24,14 +24,16 @@ public static class ArgumentRules
     }
 
     /// <summary>
-    /// An option's value as a whole number of at least <paramref name="minimum"/>; anything else (not a number, a
-    /// fraction, out of range) is a usage error in one line, never an exception. For <see cref="Option{T}.CustomParser"/>.
+    /// An option's value as a whole number from <paramref name="minimum"/> to <paramref name="maximum"/>; anything else
+    /// (not a number, a fraction, out of range) is a usage error in one line, never an exception. For <see cref="Option{T}.CustomParser"/>.
     /// </summary>
-    public static int WholeNumber(ArgumentResult result, int minimum)
+    public static int WholeNumber(ArgumentResult result, int minimum, int maximum = int.MaxValue)
     {
         var token = Token(result);
-        if (int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= minimum) return value;
-        result.AddError($"{OptionName(result)}: '{token}' is not a whole number of at least {minimum}");
+        if (int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum) return value;
+        result.AddError(maximum == int.MaxValue
+            ? $"{OptionName(result)}: '{token}' is not a whole number of at least {minimum}"
+            : $"{OptionName(result)}: '{token}' is not a whole number from {minimum} to {maximum}");
         return minimum;
     }
 

@@ -12,6 +12,7 @@ public static class Commands
         ("resolve", "Print the Pith number of each alias (arXiv id, DOI, code)", ResolveCommand.Create),
         ("show", "Show the record an alias names", ShowCommand.Create),
         ("search", "Search the titles of the indexed records", SearchCommand.Create),
+        ("sync", "Follow another pith's feed, verifying and importing what it serves", SyncCommand.Create),
         ("export", "Print the stored records as JSON Lines", ExportCommand.Create),
         ("audit", "Re-verify everything the index stores", AuditCommand.Create),
         ("stats", "Show what the index holds and what the last imports did", StatsCommand.Create),

@@ -69,9 +69,13 @@ internal sealed class DocumentWriter : IDisposable
     }
 
     /// <summary>Keeps the document beside its record; false when these exact bytes are kept already.</summary>
-    private bool Note(long id, string documentType, byte[] original, byte[] bytesSha256, string importedFrom) =>
-        Execute(_note, ("$id", id), ("$bytes_sha256", bytesSha256), ("$document_type", documentType), ("$imported_from", importedFrom),
-            ("$run_id", _runId), ("$original", original)) > 0;
+    private bool Note(long id, string documentType, byte[] original, byte[] bytesSha256, string importedFrom)
+    {
+        if (Execute(_note, ("$id", id), ("$bytes_sha256", bytesSha256), ("$document_type", documentType), ("$imported_from", importedFrom),
+                ("$run_id", _runId), ("$original", original)) == 0) return false;
+        _records.Feed.Append(id, bytesSha256);
+        return true;
+    }
 
     private static int Execute(SqliteCommand command, params (string Name, object? Value)[] values) => WriterCommands.Bind(command, values).ExecuteNonQuery();
 }

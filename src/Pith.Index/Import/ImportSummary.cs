@@ -19,5 +19,8 @@ public sealed record ImportSummary(
 {
     public long Inputs => Imported + Updated + Unchanged + Historical + Noted + Rejected;
 
+    /// <summary>Why the run stopped before its inputs ended (a feed that could not be read); null when it did not.</summary>
+    public string? Failure { get; init; }
+
     public double RecordsPerSecond => Elapsed.TotalSeconds > 0 ? Inputs / Elapsed.TotalSeconds : 0;
 }

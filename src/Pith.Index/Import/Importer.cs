@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Pith.Core.Verification;
 using Pith.Inputs;
+using Pith.Inputs.Feeds;
 using Pith.Pipeline;
 
 namespace Pith.Index.Import;
@@ -19,9 +20,35 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
 
     public ImportSummary Run(IReadOnlyList<string> paths, Action<ImportProgress>? progress = null, CancellationToken cancel = default)
     {
+        var own = new IndexOwnFiles(database.Path);
+        return Guarded(() => Import(paths, InputDocuments.Expand(paths, OpenStandardInput).Where(document => !own.Contains(document)),
+            inOrder: false, countFiles: paths, written: null, progress, cancel));
+    }
+
+    /// <summary>
+    /// Follows another pith's document feed from the cursor stored for <paramref name="mirror"/>, importing what it
+    /// serves in feed order (so that the copy each record keeps as current is the one the source keeps), and stores the
+    /// cursor after each page with that page's last documents: killed at any moment, a rerun goes on from there.
+    /// </summary>
+    /// <exception cref="FeedUnavailableException">The feed could not be read: what was imported before stays committed.</exception>
+    public ImportSummary Sync(string mirror, FeedReader feed, Action<ImportProgress>? progress = null, CancellationToken cancel = default) =>
+        Guarded(() =>
+        {
+            var cursor = IndexWriter.StoredCursor(database, mirror);
+            return Import([mirror], feed.Documents(cursor, cancel), inOrder: true, countFiles: null,
+                written: (writer, document) =>
+                {
+                    if (feed.PageEnds.TryPeek(out var end) && ReferenceEquals(end.Last, document) && feed.PageEnds.TryDequeue(out _))
+                        writer.Checkpoint(mirror, end.Cursor);
+                },
+                progress, cancel);
+        });
+
+    private ImportSummary Guarded(Func<ImportSummary> import)
+    {
         try
         {
-            return RunChecked(paths, progress, cancel);
+            return import();
         }
         catch (SqliteException e)
         {
@@ -31,30 +58,43 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         }
     }
 
-    private ImportSummary RunChecked(IReadOnlyList<string> paths, Action<ImportProgress>? progress, CancellationToken cancel)
+    private ImportSummary Import(IReadOnlyList<string> sources, IEnumerable<InputDocument> documents, bool inOrder, IReadOnlyList<string>? countFiles,
+        Action<IndexWriter, InputDocument>? written, Action<ImportProgress>? progress, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
-        using var writer = new IndexWriter(database, paths, options);
+        using var writer = new IndexWriter(database, sources, options);
         var known = writer.KnownBytes();
         var pipeline = new VerificationPipeline(verifier, options.Pipeline with
         {
-            InOrder = false,
+            InOrder = inOrder,
             IsKnown = sha => known.Contains(new UInt256(sha)),
             KeepAcceptedBytes = true,
             AllowUnsigned = options.AllowUnsigned,
         });
         // Counting walks the tree a second time: only worth it when someone watches the progress.
-        var counter = progress is null ? null : FileCounter.Start(paths, cancel);
-        var own = new IndexOwnFiles(database.Path);
-        var run = pipeline.Start(InputDocuments.Expand(paths, OpenStandardInput).Where(document => !own.Contains(document)), cancel);
+        var counter = progress is null || countFiles is null ? null : FileCounter.Start(countFiles, cancel);
+        var run = pipeline.Start(documents, cancel);
         var finished = false;
+        string? failure = null;
         var reportClock = Stopwatch.StartNew();
         void Report() => progress?.Invoke(new ImportProgress(run.FilesDone, counter?.Total, writer.Tally.Inputs, clock.Elapsed));
         while (true)
         {
             // A batch left open while input stalls (a slow standard input) is committed once its time is up, so that
             // what was received is not held uncommitted (nor the write lock held) indefinitely.
-            if (!run.TryRead(writer.CommitDueIn(), cancel, out var verdict))
+            bool received;
+            DocumentVerdict<InputDocument>? verdict;
+            try
+            {
+                received = run.TryRead(writer.CommitDueIn(), cancel, out verdict);
+            }
+            catch (FeedUnavailableException e)
+            {
+                // What came before is verified and written as usual; the run ends, saying why.
+                (failure, finished) = (e.Message, true);
+                break;
+            }
+            if (!received)
             {
                 writer.Commit();
                 if (cancel.IsCancellationRequested) break;
@@ -68,6 +108,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
             try
             {
                 writer.Write(verdict);
+                written?.Invoke(writer, verdict.Document);
             }
             finally
             {
@@ -84,6 +125,6 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         // Interrupted while the input was blocked (a terminal or pipe as standard input), the run is left as it is: a
         // read that may never return cannot be waited for. What was received is committed, and the run ends interrupted.
         if (finished) run.Dispose();
-        return writer.Finish(clock.Elapsed, interrupted: cancel.IsCancellationRequested);
+        return writer.Finish(clock.Elapsed, interrupted: cancel.IsCancellationRequested) with { Failure = failure };
     }
 }

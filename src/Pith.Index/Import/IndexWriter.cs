@@ -97,6 +97,35 @@ internal sealed class IndexWriter : IDisposable
         _inBatch = 0;
     }
 
+    /// <summary>Where following <paramref name="feed"/> last stopped (the cursor after its last committed page); null when never followed.</summary>
+    public static string? StoredCursor(IndexDatabase database, string feed)
+    {
+        using var command = database.Connection.CreateCommand();
+        command.CommandText = "SELECT cursor FROM sync_sources WHERE url = $url";
+        command.Parameters.AddWithValue("$url", feed);
+        return command.ExecuteScalar() as string;
+    }
+
+    /// <summary>Commits what was written, with <paramref name="cursor"/> as where following <paramref name="feed"/> goes on from: the two together or neither.</summary>
+    public void Checkpoint(string feed, string cursor)
+    {
+        Begin();
+        using (var command = _database.Connection.CreateCommand())
+        {
+            command.Transaction = _transaction;
+            command.CommandText =
+                """
+                INSERT INTO sync_sources (url, cursor, synced_at) VALUES ($url, $cursor, $now)
+                ON CONFLICT (url) DO UPDATE SET cursor = excluded.cursor, synced_at = excluded.synced_at
+                """;
+            command.Parameters.AddWithValue("$url", feed);
+            command.Parameters.AddWithValue("$cursor", cursor);
+            command.Parameters.AddWithValue("$now", Timestamp.Now());
+            command.ExecuteNonQuery();
+        }
+        Commit();
+    }
+
     /// <summary>Ends the run: the bulk load's indexes and search are built, and the run's row gets its counts.</summary>
     public ImportSummary Finish(TimeSpan elapsed, bool interrupted)
     {

@@ -29,6 +29,7 @@ internal sealed class RecordWriter : IDisposable
     public RecordWriter(SqliteConnection connection, long runId)
     {
         _commands = new WriterCommands(connection);
+        Feed = new FeedLog(connection);
         _runId = runId;
         _find = _commands.Add("SELECT id, bytes_sha256, updated_at, document_type FROM records WHERE pith_number = $pith_number", "$pith_number");
         _inHistory = _commands.Add("SELECT 1 FROM record_history WHERE record_id = $id AND bytes_sha256 = $bytes_sha256", "$id", "$bytes_sha256");
@@ -73,9 +74,13 @@ internal sealed class RecordWriter : IDisposable
             "$run_id", "$path", "$line", "$reason");
     }
 
+    /// <summary>Where each document stored for the first time is entered, for mirrors that follow this index.</summary>
+    internal FeedLog Feed { get; }
+
     public void Dispose()
     {
         _commands.Dispose();
+        Feed.Dispose();
         _insert.Dispose();
         _insertAliases.Dispose();
         _insertOriginal.Dispose();
@@ -88,7 +93,11 @@ internal sealed class RecordWriter : IDisposable
     {
         var now = Timestamp.Now();
         // A new Pith number is the common case: try the insert first, and look the record up only when it is stored.
-        if (TryInsert(record, keyId, original, bytesSha256, importedFrom, now) is not null) return ImportOutcome.Imported;
+        if (TryInsert(record, keyId, original, bytesSha256, importedFrom, now) is { } newId)
+        {
+            Feed.Append(newId, bytesSha256);
+            return ImportOutcome.Imported;
+        }
         var (id, currentSha, currentUpdatedAt, currentType) = Find(record.PithNumber);
         if (currentSha.AsSpan().SequenceEqual(bytesSha256)) return ImportOutcome.Unchanged;
         _inHistory.Parameters["$id"].Value = id;
@@ -109,11 +118,13 @@ internal sealed class RecordWriter : IDisposable
                 ("$bytes_sha256", bytesSha256));
             _replace.ExecuteNonQuery();
             ReplaceOriginal(id, original.ToArray());
+            Feed.Append(id, bytesSha256);
             return replacesDocument ? ImportOutcome.Noted : ImportOutcome.Updated;
         }
         WriterCommands.Bind(_toHistoryNew, ("$id", id), ("$updated_at", record.UpdatedAt), ("$imported_at", now), ("$imported_from", importedFrom),
             ("$run_id", _runId), ("$bytes_sha256", bytesSha256), ("$original", original.ToArray()));
         _toHistoryNew.ExecuteNonQuery();
+        Feed.Append(id, bytesSha256);
         return ImportOutcome.Historical;
     }
 

@@ -47,6 +47,13 @@ public sealed class RunningPith : IDisposable
         if (kill.ExitCode != 0) throw new InvalidOperationException("kill -INT failed");
     }
 
+    /// <summary>Kills the process (SIGKILL), as a crash or the OOM killer would, and waits for it to be gone.</summary>
+    public void Kill()
+    {
+        _process.Kill();
+        _process.WaitForExit();
+    }
+
     /// <summary>Waits for the process to end (standard input left as it is) and returns what it printed.</summary>
     public PithResult WaitForExit()
     {
