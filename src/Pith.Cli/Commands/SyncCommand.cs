@@ -56,7 +56,7 @@ public static class SyncCommand
         var feed = new FeedReader(http, FeedReader.FeedOf(url)!, pageSize);
         var options = new ImportOptions { Pipeline = new() { Workers = jobs ?? Environment.ProcessorCount }, AllowUnsigned = allowUnsigned };
         var progress = ProgressLine.IfTerminal(quiet);
-        var summary = new Importer(database, new RecordVerifier(trusted.Value!), options).Sync(url, feed, progress is null ? null : progress.Show, cancel);
+        var summary = new Importer(database, new RecordVerifier(trusted.Value!), options).Sync(feed, progress is null ? null : progress.Show, cancel);
         progress?.Clear();
 
         return ImportReport.Write(summary, dbPath, json, quiet);

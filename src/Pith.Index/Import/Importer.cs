@@ -26,20 +26,20 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
     }
 
     /// <summary>
-    /// Follows another pith's document feed from the cursor stored for <paramref name="mirror"/>, importing what it
-    /// serves in feed order (so that the copy each record keeps as current is the one the source keeps), and stores the
-    /// cursor after each page with that page's last documents: killed at any moment, a rerun goes on from there.
+    /// Follows another pith's document feed from the cursor stored for it, importing what it serves in feed order (so
+    /// that the copy each record keeps as current is the one the source keeps), and stores the cursor after each page
+    /// with that page's last documents: killed at any moment, a rerun goes on from there. A feed that cannot be read ends
+    /// the run (<see cref="ImportSummary.Failure"/>); what was imported before stays committed.
     /// </summary>
-    /// <exception cref="FeedUnavailableException">The feed could not be read: what was imported before stays committed.</exception>
-    public ImportSummary Sync(string mirror, FeedReader feed, Action<ImportProgress>? progress = null, CancellationToken cancel = default) =>
+    public ImportSummary Sync(FeedReader feed, Action<ImportProgress>? progress = null, CancellationToken cancel = default) =>
         Guarded(() =>
         {
-            var cursor = IndexWriter.StoredCursor(database, mirror);
-            return Import([mirror], feed.Documents(cursor, cancel), inOrder: true, countFiles: null,
+            var url = feed.Url.ToString();
+            return Import([url], feed.Documents(IndexWriter.StoredCursor(database, url), cancel), inOrder: true, countFiles: null,
                 written: (writer, document) =>
                 {
                     if (feed.PageEnds.TryPeek(out var end) && ReferenceEquals(end.Last, document) && feed.PageEnds.TryDequeue(out _))
-                        writer.Checkpoint(mirror, end.Cursor);
+                        writer.Checkpoint(url, end.Cursor);
                 },
                 progress, cancel);
         });

@@ -13,6 +13,9 @@ public sealed class FeedReader(HttpClient http, Uri feed, int pageSize)
 {
     public const string CursorHeader = "Pith-Cursor";
 
+    /// <summary>The feed's address: what the index keys the cursor it reached by.</summary>
+    public Uri Url => feed;
+
     /// <summary>Each page that held documents: its last document and the cursor after it, in the order read.</summary>
     public ConcurrentQueue<FeedPageEnd> PageEnds { get; } = new();
 

@@ -151,7 +151,7 @@ public sealed class SyncTests : IDisposable
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT cursor FROM sync_sources WHERE url = $url";
-        command.Parameters.AddWithValue("$url", feed.Url);
+        command.Parameters.AddWithValue("$url", feed.Url + "feed.jsonl");
         return command.ExecuteScalar() as string;
     }
 
