@@ -86,7 +86,7 @@ public static class ImportCommand
     private static void WriteJson(StreamWriter output, ImportSummary summary, string dbPath)
     {
         output.Flush();
-        using (var json = new Utf8JsonWriter(output.BaseStream, VerificationJson.WriterOptions))
+        using (var json = new Utf8JsonWriter(output.BaseStream, JsonOutput.WriterOptions))
         {
             json.WriteStartObject();
             ImportCountsJson.Write(json, summary.Imported, summary.Updated, summary.Unchanged, summary.Historical, summary.Noted, summary.Rejected);

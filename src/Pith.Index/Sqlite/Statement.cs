@@ -107,7 +107,9 @@ internal sealed class Statement : IDisposable
 
     public string Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string() ?? "";
 
-    public string? NullableText(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL ? null : Text(column);
+    public string? NullableText(int column) => IsNull(column) ? null : Text(column);
+
+    public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
 
     public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
 
