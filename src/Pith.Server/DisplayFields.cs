@@ -46,7 +46,7 @@ internal static class DisplayFields
             ("source", signed is null ? null : $"{signed.SourceKind} {signed.SourceId}v{signed.SourceVersion}", Marking.Signed),
             ("submitted", signed?.SubmittedAt, Marking.Signed),
             ("licence", signed is null ? null : signed.License.Length == 0 ? "(none stated)" : signed.License, Marking.Signed),
-            ("categories", signed is null ? null : string.Join(", ", signed.CrossCatsSorted.Prepend(signed.PrimaryCat).Distinct()), Marking.Signed),
+            ("categories", signed is null ? null : string.Join(", ", signed.CrossCatsSorted.Where(c => c != signed.PrimaryCat).Prepend(signed.PrimaryCat + " (primary)")), Marking.Signed),
             ("authors", Paper("authors_text"), Marking.NotSigned),
             ("headline", Paper("headline"), Marking.NotSigned),
             ("abstract (excerpt)", Paper("abstract_excerpt"), Marking.NotSigned),

@@ -54,6 +54,7 @@ internal sealed class HtmlPage
         .verdict{padding:.6rem .8rem;border-radius:4px;margin:.8rem 0}.verdict.ok{background:#e3f4e8}.verdict.bad{background:#fde8e7}
         form{display:flex;gap:.5rem;margin:1.2rem 0}input[type=search]{flex:1;font:inherit;padding:.45rem .6rem;border:1px solid #c5cbd3;border-radius:4px}
         button{font:inherit;padding:.45rem 1rem;border:0;border-radius:4px;background:#2346a0;color:#fff}
+        table.checks th{width:auto}table.checks td:first-child{width:15rem}table.checks td:nth-child(2){width:7rem;white-space:nowrap}
         .muted{color:#6b7280;font-size:.9em}ol.hits{padding-left:1.5rem}ol.hits li{margin:.5rem 0}a{color:#2346a0}
         """;
 }

@@ -56,7 +56,7 @@ internal static class RecordPage
         Fields(page, record);
 
         page.Raw("<h2>Verification</h2><p class=\"muted\">Every check, run again on the stored copy when this page was made, against the keys this server trusts.</p>");
-        page.Raw("<table><tr><th>check</th><th>outcome</th><th>detail</th></tr>");
+        page.Raw("<table class=\"checks\"><tr><th>check</th><th>outcome</th><th>detail</th></tr>");
         foreach (var check in result.Checks)
         {
             var (css, word) = check.Status switch
@@ -90,7 +90,7 @@ internal static class RecordPage
         foreach (var (name, value, marking) in DisplayFields.Of(document.RootElement, type))
         {
             var mark = $"<span class=\"mark {DisplayFields.CssClass(marking)}\">{DisplayFields.Label(marking)}</span>";
-            page.Raw($"<tr><th>{HtmlPage.Text(name)}</th><td>{(value is null ? "<span class=\"muted\">(not in this document)</span>" : HtmlPage.Text(value))}</td><td>{mark}</td></tr>");
+            page.Raw($"<tr><th>{HtmlPage.Text(name)}</th><td>{value switch { null => "<span class=\"muted\">(not in this document)</span>", "" => "<span class=\"muted\">(empty)</span>", _ => HtmlPage.Text(value) }}</td><td>{mark}</td></tr>");
         }
         page.Raw("</table>");
     }

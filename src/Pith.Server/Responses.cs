@@ -47,7 +47,15 @@ internal static class Responses
         ? Error(http, StatusCodes.Status404NotFound, "no such route (see / for search and /pith/CODE for a record)")
         : Error(http, StatusCodes.Status405MethodNotAllowed, "only GET is served: this server is read-only");
 
-    public static Task WriteHtml(HttpContext http, int status, string html) => Write(http, status, Html, Encoding.UTF8.GetBytes(html));
+    /// <summary>
+    /// A page, with a policy that lets it load nothing and run no script (it needs none): record text that escaped
+    /// escaping still could not act.
+    /// </summary>
+    public static Task WriteHtml(HttpContext http, int status, string html)
+    {
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        return Write(http, status, Html, Encoding.UTF8.GetBytes(html));
+    }
 
     /// <summary>
     /// Stored bytes exactly, with a strong ETag (their SHA-256), or 304 and no body when the client's If-None-Match holds it.
@@ -82,6 +90,8 @@ internal static class Responses
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = contentType;
+        // Browsers take the type as given, never guess HTML in a stored document.
+        http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.ContentLength = body.Length;
         return http.Response.Body.WriteAsync(body).AsTask();
     }

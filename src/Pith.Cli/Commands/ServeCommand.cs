@@ -42,7 +42,7 @@ public static class ServeCommand
         try
         {
             await PithServer.RunAsync(options,
-                url => Console.Error.WriteLine($"pith serve: listening on {url} (index {options.IndexPath})"),
+                url => Console.Error.WriteLine($"pith serve: listening on {url} (index {Rendering.TerminalText.Sanitize(options.IndexPath)})"),
                 Cli.Complain,
                 cancel);
         }

@@ -158,6 +158,9 @@ public sealed class ServeRoutesTests(ServedCorpus served)
         Assert.Contains("<th>authors</th><td>Max Tegmark, Ziming Liu, Ziqian Zhong</td><td><span class=\"mark unsigned\">not signed</span>", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/pith/{SeedCode}/bundle.json\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+            response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
 
     [Fact]
