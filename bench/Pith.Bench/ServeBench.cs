@@ -37,15 +37,15 @@ public static class ServeBench
         var pith = PublishedPith.Get(arguments, dir, progress);
         using var server = Start(pith, db, progress);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, UseProxy = false }) { BaseAddress = new Uri(server.Url) };
-        Load(report, "record", "GET /pith/CODE.json", http, clients, seconds, i => $"/pith/{codes[i % codes.Length]}.json", progress);
-        Load(report, "resolve", "GET /api/pith-number/resolve?arxiv=ID", http, clients, seconds, i => $"/api/pith-number/resolve?arxiv={ids[i % ids.Length]}", progress);
+        Load(report, "record", "fetch a record", "GET /pith/CODE.json", http, clients, seconds, i => $"/pith/{codes[i % codes.Length]}.json", progress);
+        Load(report, "resolve", "resolve an arXiv id", "GET /api/pith-number/resolve?arxiv=ID", http, clients, seconds, i => $"/api/pith-number/resolve?arxiv={ids[i % ids.Length]}", progress);
         report.Derived("pith_binary", "binary", pith, pith);
         return report;
     }
 
-    private static void Load(Report report, string key, string label, HttpClient http, int clients, double seconds, Func<int, string> path, TextWriter progress)
+    private static void Load(Report report, string key, string label, string route, HttpClient http, int clients, double seconds, Func<int, string> path, TextWriter progress)
     {
-        progress.WriteLine($"{label}: {clients} clients, 1 s warm-up then {seconds:F0} s...");
+        progress.WriteLine($"{route}: {clients} clients, 1 s warm-up then {seconds:F0} s...");
         Drive(http, clients, TimeSpan.FromSeconds(1), path);
         var busy = MachineLoad.BusyTime();
         var wall = Stopwatch.StartNew();
@@ -55,7 +55,7 @@ public static class ServeBench
         var all = new Percentiles(times);
         var rate = times.Count / wall.Elapsed.TotalSeconds;
         report.Derived($"{key}_per_second", $"{label}", Math.Round(rate),
-            $"{rate:N0} requests/s; p50 {all.Median:F2} ms, p99 {all.P99:F2} ms, max {all.Max:F1} ms over {times.Count:N0} requests" +
+            $"{rate:N0} requests/s ({route}); p50 {all.Median:F2} ms, p99 {all.P99:F2} ms, max {all.Max:F1} ms over {times.Count:N0} requests" +
             (machine is { } m ? $"; the machine was {m / wall.Elapsed:F2} of {Environment.ProcessorCount} cores busy (server, clients and others)" : ""));
         report.Derived($"{key}_p50_ms", "", Math.Round(all.Median, 3), "");
         report.Derived($"{key}_p99_ms", "", Math.Round(all.P99, 3), "");
