@@ -75,6 +75,28 @@ public sealed class ServeLifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task The_record_page_verifies_the_stored_copy_as_it_is_now_not_as_it_was_imported()
+    {
+        var db = Index();
+        var (number, code) = (Samples.Seeds[1].PithNumber, ServedCorpus.CodeOf(Samples.Seeds[1].PithNumber));
+        using var server = PithServe.Start(db);
+        Assert.Contains("Valid: every check passed", await server.Client.GetStringAsync($"/pith/{code}"), StringComparison.Ordinal);
+        // The stored bytes changed behind the index's back (bit rot, an edit): the title no longer hashes as signed.
+        using (var connection = Import.IndexFile.Open(db))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText =
+                $"UPDATE record_originals SET original = CAST(replace(original, 'Autoencoders', 'Autoencoderz') AS BLOB) WHERE record_id = (SELECT id FROM records WHERE pith_number = '{number}')";
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+        var page = await server.Client.GetStringAsync($"/pith/{code}");
+        Assert.Contains("Not valid: title_hash: ", page, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"mono\">title_hash</td><td class=\"fail\">FAIL</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<th>title</th><td>k-Sparse Autoencoderz</td>", page, StringComparison.Ordinal);
+        server.Stop().AssertExit(130);
+    }
+
+    [Fact]
     public async Task An_import_into_the_index_while_it_serves_is_seen_by_the_next_request()
     {
         var db = Index();
