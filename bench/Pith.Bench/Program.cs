@@ -37,6 +37,12 @@ internal static class Program
                                                --baseline (another pith) and --peer (pith_peer.py, on its own index of
                                                the same records, built once by its import), whole processes of each in
                                                turn resolving the same Pith number, and the ratios
+          serve [--records N] [--dir DIR] [--clients C] [--seconds S] [--pith FILE]
+                                               a real pith serve (published native, into DIR unless --pith FILE) on an
+                                               index of N generated records (default 100,000; built once and kept in
+                                               DIR, default $TMPDIR/pith-serve-bench), C concurrent clients (default 16)
+                                               over loopback, S seconds per route (default 10): requests/s, p50 and p99
+                                               for fetching a record and for resolving an arXiv id
 
           --json                               the same figures as one JSON object
         """;
@@ -58,6 +64,7 @@ internal static class Program
                 ImportBench.Name => Run(args, ImportBench.ValuedOptions, ImportBench.Run, "--keep"),
                 SearchBench.Name => Run(args, SearchBench.ValuedOptions, SearchBench.Run),
                 ResolveBench.Name => Run(args, ResolveBench.ValuedOptions, ResolveBench.Run),
+                ServeBench.Name => Run(args, ServeBench.ValuedOptions, ServeBench.Run),
                 _ => throw new BenchFailure($"unknown benchmark '{args[0]}'; try --help", BenchFailure.Usage),
             };
             if (arguments.Flag("--json"))

@@ -1,19 +1,12 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.IO.Pipes;
-using Pith.Core.Verification;
-using Pith.Index;
-using Pith.Index.Import;
 using Pith.Index.Query;
 using Pith.Testing;
 
 namespace Pith.Bench;
 
 /// <summary>
-/// <c>resolve</c>: alias look-ups on a large index (default 1,000,000 generated records: one in ten with an old-style
-/// id, about one in seven a later version of an earlier paper). The index is built once through the
-/// <see cref="Importer"/> (every record verified, as <c>pith import</c> does), fed as JSON Lines generated on the fly,
-/// and kept in <c>--dir</c> for the next run. Reports the in-process latency of <see cref="AliasResolver.Resolve"/>
+/// <c>resolve</c>: alias look-ups on a large index (default 1,000,000 generated records, a <see cref="BenchIndex"/> kept
+/// in <c>--dir</c> for the next run). Reports the in-process latency of <see cref="AliasResolver.Resolve"/>
 /// over a mix of alias forms (median, p99), and the wall time of a whole <c>pith resolve</c> process of the
 /// published native binary (median over <c>--runs</c>), beside <c>pith --version</c> as the start-up floor.
 /// </summary>
@@ -31,17 +24,8 @@ public static class ResolveBench
         var runs = arguments.Int("--runs", 30, minimum: 1);
         var passes = arguments.Int("--passes", 5, minimum: 1);
         var dir = arguments.String("--dir") ?? Path.Combine(Path.GetTempPath(), "pith-resolve-bench");
-        Directory.CreateDirectory(dir);
         var report = new Report(Name);
-        var key = new TestKey("pith-bench-2026");
-        var generator = new CorpusGenerator(key);
-        var sources = generator.DistinctSources(count);
-
-        var db = Path.Combine(dir, $"index-{count}.db");
-        var built = EnsureIndex(db, generator, sources, key, progress);
-        report.Fact("records", "index", count,
-            $"{count:N0} records ({sources.Count(s => s.Id.Contains('/', StringComparison.Ordinal)):N0} old-style ids, {sources.Count(s => s.Version > 1):N0} of a version above 1), " +
-            $"{Report.Megabytes(new FileInfo(db).Length)}, {(built is { } b ? $"built in {b.TotalSeconds:F0} s" : "reused")}: {db}");
+        var (db, generator, sources, key) = BenchIndex.Ensure(count, dir, report, progress);
 
         var queries = Queries(generator, sources, progress);
         report.Fact("queries", "alias forms", queries.Length,
@@ -135,51 +119,6 @@ public static class ResolveBench
 
     /// <summary>A query, and the Pith number it must find (an 8-character code may find others beside it).</summary>
     private sealed record Query(string Form, string Kind, string Expected);
-
-    private static TimeSpan? EnsureIndex(string db, CorpusGenerator generator, PaperSource[] sources, TestKey key, TextWriter progress)
-    {
-        var done = db + ".complete";
-        if (File.Exists(done) && File.Exists(db)) return null;
-        File.Delete(db);
-        File.Delete(db + "-journal");
-        var clock = Stopwatch.StartNew();
-        using var pipe = new AnonymousPipeServerStream(PipeDirection.Out);
-        using var reader = new AnonymousPipeClientStream(PipeDirection.In, pipe.ClientSafePipeHandle);
-        var producer = Task.Run(() =>
-        {
-            using var output = new BufferedStream(pipe, 1 << 20);
-            const int chunk = 4_096;
-            for (var start = 0; start < sources.Length; start += chunk)
-            {
-                var lines = new byte[Math.Min(chunk, sources.Length - start)][];
-                Parallel.For(0, lines.Length, i => lines[i] = CorpusGenerator.Serialize(generator.CreateRecord(start + i, sources[start + i])));
-                foreach (var line in lines)
-                {
-                    output.Write(line);
-                    output.WriteByte((byte)'\n');
-                }
-            }
-            // Disposing the buffer flushes it and closes the pipe: the end of standard input for the importer.
-        });
-        using (var database = IndexDatabase.Open(db))
-        {
-            var verifier = new RecordVerifier(key.OnlyThis());
-            var importer = new Importer(database, verifier, new ImportOptions()) { OpenStandardInput = () => reader };
-            var last = Stopwatch.StartNew();
-            var summary = importer.Run(["-"], p =>
-            {
-                if (last.Elapsed < TimeSpan.FromSeconds(5)) return;
-                last.Restart();
-                progress.Write($"\rbuilding the index: {p.Inputs:N0} / {sources.Length:N0} records, {p.Inputs / p.Elapsed.TotalSeconds:N0}/s   ");
-            });
-            progress.WriteLine();
-            producer.GetAwaiter().GetResult();
-            if (summary.Imported != sources.Length || summary.Rejected != 0)
-                throw new BenchFailure($"the import indexed {summary.Imported:N0} of {sources.Length:N0} records, rejected {summary.Rejected:N0}");
-        }
-        File.WriteAllText(done, clock.Elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture));
-        return clock.Elapsed;
-    }
 
     /// <summary>
     /// Records spread evenly over the index, each in the forms people paste: full Pith number, 26/16/12/8-character

@@ -202,6 +202,27 @@ internal static class Migrations
             synced_at TEXT NOT NULL
         );
         """,
+
+        // 7: what the index holds, counted as it is written: a server shows these counts on every page, and counting
+        // millions of rows per request would cost it more than the request. Triggers keep them, so every writer (import,
+        // and anything that writes later) keeps them exact in its own transaction without knowing of them; a bulk load
+        // keeps these triggers (one small update per row), unlike the title search's.
+        """
+        CREATE TABLE index_counts (
+            id             INTEGER PRIMARY KEY CHECK (id = 1),  -- one row
+            records        INTEGER NOT NULL,
+            history_copies INTEGER NOT NULL,
+            documents      INTEGER NOT NULL   -- bundles and state files kept in record_documents
+        );
+        INSERT INTO index_counts (id, records, history_copies, documents)
+        VALUES (1, (SELECT count(*) FROM records), (SELECT count(*) FROM record_history), (SELECT count(*) FROM record_documents));
+        CREATE TRIGGER index_counts_records_insert AFTER INSERT ON records BEGIN UPDATE index_counts SET records = records + 1; END;
+        CREATE TRIGGER index_counts_records_delete AFTER DELETE ON records BEGIN UPDATE index_counts SET records = records - 1; END;
+        CREATE TRIGGER index_counts_history_insert AFTER INSERT ON record_history BEGIN UPDATE index_counts SET history_copies = history_copies + 1; END;
+        CREATE TRIGGER index_counts_history_delete AFTER DELETE ON record_history BEGIN UPDATE index_counts SET history_copies = history_copies - 1; END;
+        CREATE TRIGGER index_counts_documents_insert AFTER INSERT ON record_documents BEGIN UPDATE index_counts SET documents = documents + 1; END;
+        CREATE TRIGGER index_counts_documents_delete AFTER DELETE ON record_documents BEGIN UPDATE index_counts SET documents = documents - 1; END;
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -43,7 +43,7 @@ public static class AuditCommand
         var auditor = new IndexAuditor(database, verifier, new PipelineOptions { Workers = jobs ?? Environment.ProcessorCount });
 
         using var stdout = Cli.OpenStdout();
-        using var jsonWriter = json ? new Utf8JsonWriter(stdout.BaseStream, VerificationJson.WriterOptions) : null;
+        using var jsonWriter = json ? new Utf8JsonWriter(stdout.BaseStream, Pith.Index.JsonOutput.WriterOptions) : null;
         jsonWriter?.WriteStartObject();
         jsonWriter?.WriteStartArray("failures");
         var summary = auditor.Run(

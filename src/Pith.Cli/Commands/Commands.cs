@@ -16,6 +16,7 @@ public static class Commands
         ("export", "Print the stored records as JSON Lines", ExportCommand.Create),
         ("audit", "Re-verify everything the index stores", AuditCommand.Create),
         ("stats", "Show what the index holds and what the last imports did", StatsCommand.Create),
+        ("serve", "Serve the index read-only over HTTP (a mirror)", ServeCommand.Create),
         ("keys", "Manage the user key store (list, add, remove)", KeysCommand.Create),
         ("completion", "Print a shell completion script (bash, zsh, fish)", CompletionCommand.Create),
     ];

@@ -46,7 +46,7 @@ public static class ResolveCommand
         foreach (var resolution in resolutions)
         {
             resolved &= resolution.Status == ResolutionStatus.Resolved;
-            lines.Write(json => ResolutionJson.Write(json, resolution));
+            lines.Write(resolution.WriteJson);
         }
         return resolved;
     }

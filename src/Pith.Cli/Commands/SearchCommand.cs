@@ -60,17 +60,7 @@ public static class SearchCommand
         using var lines = new JsonLineWriter(output);
         foreach (var hit in hits)
         {
-            lines.Write(json =>
-            {
-                json.WriteStartObject();
-                json.WriteNumber("rank", hit.Rank);
-                json.WriteNumber("score", Math.Round(hit.Score, 6));
-                json.WriteString("pith_number", hit.PithNumber);
-                json.WriteString("source_id", hit.SourceId);
-                json.WriteNumber("source_version", hit.SourceVersion);
-                json.WriteString("title", hit.Title);
-                json.WriteEndObject();
-            });
+            lines.Write(hit.WriteJson);
         }
     }
 }

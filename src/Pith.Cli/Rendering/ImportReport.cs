@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pith.Index;
 using Pith.Index.Import;
 
 namespace Pith.Cli.Rendering;
@@ -45,7 +46,7 @@ public static class ImportReport
     private static void WriteJson(StreamWriter output, ImportSummary summary, string dbPath)
     {
         output.Flush();
-        using (var json = new Utf8JsonWriter(output.BaseStream, VerificationJson.WriterOptions))
+        using (var json = new Utf8JsonWriter(output.BaseStream, JsonOutput.WriterOptions))
         {
             json.WriteStartObject();
             ImportCountsJson.Write(json, summary.Imported, summary.Updated, summary.Unchanged, summary.Historical, summary.Noted, summary.Rejected);

@@ -5,7 +5,7 @@ namespace Pith.Cli.Rendering;
 /// <summary>Writes JSON objects to stdout one per line (JSON Lines), each flushed whole.</summary>
 public sealed class JsonLineWriter(StreamWriter output) : IDisposable
 {
-    private readonly Utf8JsonWriter _json = new(output.BaseStream, VerificationJson.WriterOptions);
+    private readonly Utf8JsonWriter _json = new(output.BaseStream, Pith.Index.JsonOutput.WriterOptions);
 
     public void Write(Action<Utf8JsonWriter> write)
     {

@@ -17,11 +17,11 @@ public static class TopLevelHelp
         output.WriteLine("Usage: pith COMMAND [options] [--] [ARGUMENTS]");
         output.WriteLine();
         output.WriteLine("Commands:");
-        foreach (var (name, summary) in Commands.Commands.Summaries.Append(("help", "Show the help of a command: pith help COMMAND")))
+        foreach (var (name, summary) in Commands.Commands.Summaries)
             output.WriteLine($"  {name,-11} {summary}");
         output.WriteLine();
         output.WriteLine("Options:");
-        output.WriteLine("  -h, --help  Show this help ('pith COMMAND --help' for a command's)");
+        output.WriteLine("  -h, --help  Show this help; pith help COMMAND shows a command's");
         output.WriteLine("  --version   Show the version");
         output.WriteLine();
         output.WriteLine(ExitCode.HelpText);

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Pith.Core.Verification;
 
@@ -10,8 +9,6 @@ namespace Pith.Cli.Rendering;
 /// </summary>
 public static class VerificationJson
 {
-    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static void Write(Utf8JsonWriter json, string path, VerificationResult result)
     {
         json.WriteStartObject();

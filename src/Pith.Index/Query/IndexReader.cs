@@ -77,6 +77,27 @@ public sealed class IndexReader : IDisposable
             DocumentTypes: row.Text(row.Column("document_types")).Split(' '));
     }
 
+    /// <summary>
+    /// The stored bytes of the document of type <paramref name="documentType"/> (a <see cref="Core.Documents.DocumentType"/>)
+    /// of the current record whose code is <paramref name="code"/>: the record document is the record's own row; a bundle or
+    /// state file the newest kept (a record's own row when only that one came). Null when no record has that code.
+    /// </summary>
+    public CodeDocument? ReadDocument(string code, string documentType)
+    {
+        using var row = Prepare(
+            """
+            SELECT r.pith_number AS pith_number,
+                   (SELECT original FROM record_documents d WHERE d.record_id = r.id AND d.document_type = $type ORDER BY d.id DESC LIMIT 1) AS kept,
+                   CASE WHEN r.document_type = $type THEN (SELECT original FROM record_originals WHERE record_id = r.id) END AS own
+            FROM records r WHERE r.code = $code
+            """);
+        row.Bind("$code", code).Bind("$type", documentType);
+        if (!row.Step()) return null;
+        int kept = row.Column("kept"), own = row.Column("own");
+        var bytes = !row.IsNull(kept) ? row.Blob(kept) : !row.IsNull(own) ? row.Blob(own) : null;
+        return new CodeDocument(row.Text(row.Column("pith_number")), bytes);
+    }
+
     // Every other record of the same paper, by version.
     private List<RecordMatch> OtherVersions(RecordMatch match)
     {

@@ -40,11 +40,23 @@ public sealed class RunningPith : IDisposable
     public void WaitForStderr(string text) => WaitFor(_stderr, lines => lines.Any(l => l.Contains(text, StringComparison.Ordinal)), $"'{text}' on stderr");
 
     /// <summary>Sends SIGINT, as Ctrl-C in a terminal does.</summary>
-    public void Interrupt()
+    public void Interrupt() => Signal("INT");
+
+    /// <summary>Sends SIGTERM, as a service manager stopping pith does.</summary>
+    public void Terminate() => Signal("TERM");
+
+    private void Signal(string name)
     {
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
         kill.WaitForExit();
-        if (kill.ExitCode != 0) throw new InvalidOperationException("kill -INT failed");
+        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill -{name} failed");
+    }
+
+    /// <summary>Waits for a line on standard error that contains <paramref name="text"/>, and returns it.</summary>
+    public string StderrLineWith(string text)
+    {
+        WaitForStderr(text);
+        lock (_stderr) return _stderr.First(l => l.Contains(text, StringComparison.Ordinal));
     }
 
     /// <summary>Kills the process (SIGKILL), as a crash or the OOM killer would, and waits for it to be gone.</summary>

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace Pith.Bench;
+
+/// <summary>
+/// <c>serve</c>: a real <c>pith serve</c> (the published native binary) on an index of N generated records (default
+/// 100,000; a <see cref="BenchIndex"/> kept in <c>--dir</c>), loaded over loopback by
+/// C concurrent clients (default 16), each sending its next request as soon as the last is answered, for S seconds per
+/// route after a warm-up: fetching a record (<c>GET /pith/CODE.json</c>) and resolving an arXiv id
+/// (<c>GET /api/pith-number/resolve?arxiv=ID</c>). Reports requests/s and the p50/p99 latency each client saw. The
+/// clients run on the same machine as the server and take CPU from it: the figures are a floor for the server alone.
+/// </summary>
+public static class ServeBench
+{
+    public const string Name = "serve";
+    public const int DefaultRecords = 100_000;
+    private const int Sampled = 2_000;
+
+    public static readonly string[] ValuedOptions = ["--records", "--dir", "--clients", "--seconds", "--pith"];
+
+    public static Report Run(BenchArguments arguments, TextWriter progress)
+    {
+        var count = arguments.Int("--records", DefaultRecords, minimum: 1);
+        var clients = arguments.Int("--clients", 16, minimum: 1);
+        var seconds = arguments.Double("--seconds", 10, minimum: 0.1);
+        var dir = arguments.String("--dir") ?? Path.Combine(Path.GetTempPath(), "pith-serve-bench");
+        var report = new Report(Name);
+        var (db, generator, sources, _) = BenchIndex.Ensure(count, dir, report, progress);
+        report.Fact("clients", "clients", clients, $"{clients} concurrent, over loopback on this machine, {seconds:F0} s per route after 1 s of warm-up");
+
+        var step = Math.Max(1, sources.Length / Sampled);
+        var sample = Enumerable.Range(0, Math.Min(Sampled, sources.Length)).Select(k => k * step).ToArray();
+        var codes = sample.Select(i => generator.CreateRecord(i, sources[i])["pith_number"]!.GetValue<string>()[^26..]).ToArray();
+        var ids = sample.Select(i => Uri.EscapeDataString(sources[i].Id)).ToArray();
+
+        var pith = PublishedPith.Get(arguments, dir, progress);
+        using var server = Start(pith, db, progress);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, UseProxy = false }) { BaseAddress = new Uri(server.Url) };
+        Load(report, "record", "fetch a record", "GET /pith/CODE.json", http, clients, seconds, i => $"/pith/{codes[i % codes.Length]}.json", progress);
+        Load(report, "resolve", "resolve an arXiv id", "GET /api/pith-number/resolve?arxiv=ID", http, clients, seconds, i => $"/api/pith-number/resolve?arxiv={ids[i % ids.Length]}", progress);
+        report.Derived("pith_binary", "binary", pith, pith);
+        return report;
+    }
+
+    private static void Load(Report report, string key, string label, string route, HttpClient http, int clients, double seconds, Func<int, string> path, TextWriter progress)
+    {
+        progress.WriteLine($"{route}: {clients} clients, 1 s warm-up then {seconds:F0} s...");
+        Drive(http, clients, TimeSpan.FromSeconds(1), path);
+        var busy = MachineLoad.BusyTime();
+        var wall = Stopwatch.StartNew();
+        var times = Drive(http, clients, TimeSpan.FromSeconds(seconds), path);
+        wall.Stop();
+        var machine = MachineLoad.BusyTime() - busy;
+        var all = new Percentiles(times);
+        var rate = times.Count / wall.Elapsed.TotalSeconds;
+        report.Derived($"{key}_per_second", $"{label}", Math.Round(rate),
+            $"{rate:N0} requests/s ({route}); p50 {all.Median:F2} ms, p99 {all.P99:F2} ms, max {all.Max:F1} ms over {times.Count:N0} requests" +
+            (machine is { } m ? $"; the machine was {m / wall.Elapsed:F2} of {Environment.ProcessorCount} cores busy (server, clients and others)" : ""));
+        report.Derived($"{key}_p50_ms", "", Math.Round(all.Median, 3), "");
+        report.Derived($"{key}_p99_ms", "", Math.Round(all.P99, 3), "");
+    }
+
+    /// <summary>Every client sends requests back to back until <paramref name="duration"/> is up; each must be 200. The latencies, in ms.</summary>
+    private static List<double> Drive(HttpClient http, int clients, TimeSpan duration, Func<int, string> path)
+    {
+        var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var perClient = Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+        {
+            var times = new List<double>();
+            for (var i = client * 7919; Stopwatch.GetTimestamp() < end; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                using var response = await http.GetAsync(path(i), HttpCompletionOption.ResponseContentRead);
+                if (response.StatusCode != HttpStatusCode.OK) throw new BenchFailure($"{path(i)}: HTTP {(int)response.StatusCode}");
+                times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+            return times;
+        })).ToArray();
+        return [.. Task.WhenAll(perClient).GetAwaiter().GetResult().SelectMany(t => t)];
+    }
+
+    /// <summary>A running <c>pith serve</c> on a free loopback port, and the URL it printed.</summary>
+    private sealed class Server(Process process, string url) : IDisposable
+    {
+        public string Url => url;
+
+        public void Dispose()
+        {
+            if (!process.HasExited) process.Kill();
+            process.WaitForExit();
+            process.Dispose();
+        }
+    }
+
+    private static Server Start(string pith, string db, TextWriter progress)
+    {
+        const string listening = "pith serve: listening on ";
+        var start = new ProcessStartInfo(pith) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[] { "serve", "--db", db, "--listen", "127.0.0.1:0" }) start.ArgumentList.Add(arg);
+        var process = Process.Start(start) ?? throw new BenchFailure("could not start " + pith);
+        // Its first line says where it listens (or why it cannot).
+        var line = process.StandardError.ReadLine() ?? "";
+        if (!line.StartsWith(listening, StringComparison.Ordinal))
+        {
+            process.Kill();
+            throw new BenchFailure($"pith serve did not start: {line}");
+        }
+        // Keep draining stderr so a complaint can never block the server.
+        _ = process.StandardError.ReadToEndAsync();
+        var url = line[listening.Length..].Split(' ')[0];
+        progress.WriteLine($"pith serve listening on {url}");
+        return new Server(process, url);
+    }
+}
