@@ -33,7 +33,7 @@ if (parse.Errors.Count > 0)
     // System.CommandLine would exit 1 here, which means "invalid record" to us: usage errors are 2.
     // Its messages quote the offending argument, which may hold escape sequences: sanitise like any untrusted text.
     var command = parse.CommandResult;
-    foreach (var error in parse.Errors) Cli.Complain(error.Message);
+    foreach (var error in parse.Errors) Cli.Complain(ArgumentRules.InOurWords(error, parse.UnmatchedTokens));
     Console.Error.WriteLine($"Try '{CommandLine(command)} --help'.");
     return ExitCode.Usage;
 }
@@ -48,8 +48,9 @@ try
     // pith's own signal handling (Interruption) rather than System.CommandLine's: no forced exit after a timeout.
     var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
     var status = parse.InvokeAsync(configuration, interruption.Token).GetAwaiter().GetResult();
-    // A command too quick to watch for the signal (resolve, show, stats...) still ends as interrupted.
-    return interruption.Token.IsCancellationRequested ? ExitCode.Interrupted : status;
+    // A command too quick to watch for the signal (resolve, show, stats...) still ends as interrupted; every command
+    // ends with the status of the signal that stopped it (a command's own ExitCode.Interrupted stands for either).
+    return interruption.Token.IsCancellationRequested ? interruption.ExitStatus : status;
 }
 catch (CryptoUnavailableException e)
 {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Text.Json;
 using Pith.Cli.Rendering;
@@ -51,8 +52,15 @@ public static class ImportCommand
         using var database = IndexDatabase.Open(dbPath, create: true, lockTimeout);
         var options = new ImportOptions { Pipeline = new() { Workers = jobs ?? Environment.ProcessorCount }, AllowUnsigned = allowUnsigned };
         var progress = ProgressLine.IfTerminal(quiet);
-        var summary = new Importer(database, verifier, options).Run(paths, progress is null ? null : progress.Show, cancel);
+        // Told after the run, with the REJECT lines, so as not to break into the progress line (the walk runs meanwhile).
+        var skipped = new ConcurrentQueue<(string Link, string Reason)>();
+        var importer = new Importer(database, verifier, options) { SkippedLink = (link, reason) => skipped.Enqueue((link, reason)) };
+        var summary = importer.Run(paths, progress is null ? null : progress.Show, cancel);
         progress?.Clear();
+        if (!quiet)
+        {
+            foreach (var (link, reason) in skipped) Cli.SkippedLink("import", link, reason);
+        }
 
         // The JSON object is the result (stdout); the human summary and REJECT lines are a report (stderr), as in every command.
         if (json)
@@ -62,25 +70,25 @@ public static class ImportCommand
         }
         else
         {
-            WriteHuman(Console.Error, summary, dbPath, quiet);
+            WriteHuman(summary, dbPath, quiet);
         }
         return summary.Interrupted ? ExitCode.Interrupted : summary.Rejected > 0 ? ExitCode.Invalid : ExitCode.Ok;
     }
 
-    private static void WriteHuman(TextWriter output, ImportSummary summary, string dbPath, bool quiet)
+    private static void WriteHuman(ImportSummary summary, string dbPath, bool quiet)
     {
         if (!quiet)
         {
             foreach (var reject in summary.Rejects)
-                output.WriteLine($"REJECT {TerminalText.Sanitize(reject.Where)}: {reject.Check}: {TerminalText.Sanitize(reject.Reason)}");
+                Console.Error.WriteLine($"REJECT {TerminalText.Sanitize(reject.Where)}: {reject.Check}: {TerminalText.Sanitize(reject.Reason)}");
             if (summary.Rejects.Count < summary.Rejected)
-                output.WriteLine($"... {summary.Rejected - summary.Rejects.Count} more rejects are stored in the index (table rejects, run {summary.RunId})");
+                Console.Error.WriteLine($"... {summary.Rejected - summary.Rejects.Count} more rejects are stored in the index (table rejects, run {summary.RunId})");
         }
-        output.WriteLine($"{(summary.Interrupted ? "interrupted: " : "")}imported {summary.Imported}, updated {summary.Updated}, unchanged {summary.Unchanged}, " +
-                         $"older copies kept {summary.Historical}, " + (summary.Noted > 0 ? $"noted {summary.Noted} (other documents of stored records), " : "") +
-                         $"rejected {summary.Rejected}" +
-                         (summary.Rejected > 0 ? " (" + string.Join(", ", summary.RejectedByCheck.Select(kv => $"{kv.Key}: {kv.Value}")) + ")" : ""));
-        output.WriteLine($"{summary.Inputs} inputs in {summary.Elapsed.TotalSeconds:0.00} s ({summary.RecordsPerSecond:0} records/s) into {TerminalText.Sanitize(dbPath)}");
+        Cli.Report("import", $"{(summary.Interrupted ? "interrupted: " : "")}imported {summary.Imported}, updated {summary.Updated}, unchanged {summary.Unchanged}, " +
+                             $"older copies kept {summary.Historical}, " + (summary.Noted > 0 ? $"noted {summary.Noted} (other documents of stored records), " : "") +
+                             $"rejected {summary.Rejected}" +
+                             (summary.Rejected > 0 ? " (" + string.Join(", ", summary.RejectedByCheck.Select(kv => $"{kv.Key}: {kv.Value}")) + ")" : ""));
+        Cli.Report("import", $"{summary.Inputs} inputs in {summary.Elapsed.TotalSeconds:0.00} s ({summary.RecordsPerSecond:0} records/s) into {dbPath}");
     }
 
     private static void WriteJson(StreamWriter output, ImportSummary summary, string dbPath)

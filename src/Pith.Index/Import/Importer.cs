@@ -17,6 +17,9 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
     /// <summary>Reads standard input; replaceable so that tests and callers can feed it.</summary>
     public Func<Stream> OpenStandardInput { get; init; } = Console.OpenStandardInput;
 
+    /// <summary>Hears of each symbolic link in a folder that is not read, and why (on the walk's thread).</summary>
+    public Action<string, string>? SkippedLink { get; init; }
+
     public ImportSummary Run(IReadOnlyList<string> paths, Action<ImportProgress>? progress = null, CancellationToken cancel = default)
     {
         try
@@ -46,7 +49,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
         // Counting walks the tree a second time: only worth it when someone watches the progress.
         var counter = progress is null ? null : FileCounter.Start(paths, cancel);
         var own = new IndexOwnFiles(database.Path);
-        var run = pipeline.Start(InputDocuments.Expand(paths, OpenStandardInput).Where(document => !own.Contains(document)), cancel);
+        var run = pipeline.Start(InputDocuments.Expand(paths, OpenStandardInput, SkippedLink).Where(document => !own.Contains(document)), cancel);
         var finished = false;
         var reportClock = Stopwatch.StartNew();
         void Report() => progress?.Invoke(new ImportProgress(run.FilesDone, counter?.Total, writer.Tally.Inputs, clock.Elapsed));

@@ -4,7 +4,7 @@ namespace Pith.Cli.Tests.Conventions;
 
 /// <summary>
 /// A pith process the test talks to while it runs: standard input stays open until closed, both outputs are read line
-/// by line as they come, and the test can wait for a line or send the process SIGINT.
+/// by line as they come, and the test can wait for a line or send the process SIGINT or SIGTERM.
 /// </summary>
 public sealed class RunningPith : IDisposable
 {
@@ -40,11 +40,16 @@ public sealed class RunningPith : IDisposable
     public void WaitForStderr(string text) => WaitFor(_stderr, lines => lines.Any(l => l.Contains(text, StringComparison.Ordinal)), $"'{text}' on stderr");
 
     /// <summary>Sends SIGINT, as Ctrl-C in a terminal does.</summary>
-    public void Interrupt()
+    public void Interrupt() => Signal("INT");
+
+    /// <summary>Sends SIGTERM, as kill and service managers do.</summary>
+    public void Terminate() => Signal("TERM");
+
+    private void Signal(string name)
     {
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
         kill.WaitForExit();
-        if (kill.ExitCode != 0) throw new InvalidOperationException("kill -INT failed");
+        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill -{name} failed");
     }
 
     /// <summary>Waits for the process to end (standard input left as it is) and returns what it printed.</summary>
