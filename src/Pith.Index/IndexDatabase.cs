@@ -169,7 +169,28 @@ public sealed class IndexDatabase : IDisposable
         DefaultTimeout = (int)Math.Ceiling(timeout.TotalSeconds),
     }.ToString());
 
-    public void Dispose() => Connection.Dispose();
+    public void Dispose()
+    {
+        if (!ReadOnly) RemoveEmptyJournal();
+        Connection.Dispose();
+    }
+
+    /// <summary>
+    /// TRUNCATE leaves an empty journal beside the file after every commit, and closing does not remove it: switching to
+    /// DELETE as the writer leaves does, SQLite deleting it only under the write lock (RESERVED), so never while another
+    /// writer's journal is in use. A journal left by a failure (a transaction still open) stays, for the rules of a hot journal.
+    /// </summary>
+    private void RemoveEmptyJournal()
+    {
+        try
+        {
+            if (Connection.State == System.Data.ConnectionState.Open) Execute("PRAGMA journal_mode = DELETE");
+        }
+        catch (SqliteException)
+        {
+            // Not possible now (a transaction still open, the lock held elsewhere): the next writer to leave removes it.
+        }
+    }
 
     public void Execute(string sql)
     {
