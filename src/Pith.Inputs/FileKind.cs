@@ -70,7 +70,7 @@ public static unsafe partial class FileKind
         if (!s_statx) return null;
         try
         {
-            return Statx(directory, path, flags, mask, status) == 0;
+            fixed (byte* name = FileNames.Encode(path)) return Statx(directory, name, flags, mask, status) == 0;
         }
         catch (EntryPointNotFoundException)
         {
@@ -81,6 +81,6 @@ public static unsafe partial class FileKind
 
     private static bool IsRegular(byte* status) => (*(ushort*)(status + ModeOffset) & TypeMask) == RegularFile;
 
-    [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Statx(int directory, string path, int flags, uint mask, byte* status);
+    [LibraryImport("libc", EntryPoint = "statx")]
+    private static partial int Statx(int directory, byte* path, int flags, uint mask, byte* status);
 }
