@@ -11,6 +11,9 @@ using Pith.Index;
 // First, so that a Ctrl-C at any moment of a command is a clean stop (see Interruption).
 using var interruption = new Interruption();
 
+// A path named on the command line keeps its true bytes when its name is not UTF-8.
+args = CommandLineArguments.Restore(args);
+
 // "pith help CMD" is "pith CMD --help"; "pith help" the top-level help.
 if (args.Length > 0 && args[0] == "help") args = [.. args[1..], "--help"];
 ArgumentRules.LiteralArguments = ArgumentRules.AfterEndOfOptions(args);

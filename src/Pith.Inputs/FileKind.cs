@@ -52,6 +52,14 @@ public static unsafe partial class FileKind
         return TryStatx(descriptor, "", AtEmptyPath, StatxType, status) == true && (*(ushort*)(status + ModeOffset) & TypeMask) == Folder;
     }
 
+    /// <summary>Whether a path leads (after following links) to a folder (true), to another file (false), or to nothing that can be told (null).</summary>
+    public static bool? IsFolder(string path)
+    {
+        var status = stackalloc byte[StatxBytes];
+        if (TryStatx(AtCurrentDirectory, path, 0, StatxType, status) != true) return null;
+        return (*(ushort*)(status + ModeOffset) & TypeMask) == Folder;
+    }
+
     /// <summary>
     /// The file a path leads to (after following every link), as its device and inode: two paths with the same identity
     /// are one file, however spelt or linked. Null when it cannot be told (no such file, no statx).

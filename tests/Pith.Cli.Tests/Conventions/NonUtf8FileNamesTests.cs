@@ -8,7 +8,7 @@ namespace Pith.Cli.Tests.Conventions;
 /// <summary>
 /// Files in a folder whose names are not UTF-8 are read by their true bytes, and every rendering spells such a byte
 /// <c>\xHH</c>, so two names that differ only there are told apart: verify's lines and JSON, import's REJECT lines and
-/// what the index stores (shown by <c>pith show</c>).
+/// what the index stores (shown by <c>pith show</c>); so is such a path named on the command line.
 /// </summary>
 public sealed class NonUtf8FileNamesTests : IDisposable
 {
@@ -61,6 +61,17 @@ public sealed class NonUtf8FileNamesTests : IDisposable
         var show = PithProcess.Run("show", "--db", db, Samples.Seeds[0].PithNumber);
         show.AssertExit(0);
         Assert.Contains(show.StdoutLines, line => line.Contains($" from {Named(@"bad\xFFname.json")} (run 1)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_path_named_on_the_command_line_is_read_by_its_true_bytes()
+    {
+        // The shell's printf puts the bytes on pith's command line: .NET passes arguments as text.
+        var result = PithProcess.RunInShell("exec \"$0\" \"$@\" \"$(printf \"$PITH_TEST_NAME\")\"",
+            new Dictionary<string, string> { ["PITH_TEST_NAME"] = Path.Combine(_folder, @"bad\377name.json") }, "verify");
+
+        result.AssertExit(0);
+        Assert.Equal([$"OK {Samples.Seeds[0].PithNumber} {Named(@"bad\xFFname.json")}"], result.StdoutLines);
     }
 
     // .NET names files by UTF-16 text and cannot name these: the shell's printf turns the octal escapes into the bytes.
