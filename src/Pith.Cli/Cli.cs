@@ -17,4 +17,13 @@ public static class Cli
 
     /// <summary>Prints a one-line diagnostic to stderr, sanitised for the terminal.</summary>
     public static void Complain(string message) => Console.Error.WriteLine("pith: " + Rendering.TerminalText.Sanitize(message));
+
+    /// <summary>
+    /// A command's report on stderr (its summary, a skipped input, a hint), in the one form every command uses:
+    /// <c>pith COMMAND: TEXT</c>, sanitised for the terminal (paths and reasons in it come from input).
+    /// </summary>
+    public static void Report(string command, string text) => Console.Error.WriteLine(Rendering.TerminalText.Sanitize($"pith {command}: {text}"));
+
+    /// <summary>A symbolic link in a folder that is not read: no document, so no verdict, but not silently gone either.</summary>
+    public static void SkippedLink(string command, string link, string reason) => Report(command, $"skipped the symbolic link {link}: {reason}");
 }

@@ -15,9 +15,12 @@ public static class ExitCode
     /// <summary>A bug in pith: an unexpected internal error.</summary>
     public const int Internal = 3;
 
-    /// <summary>Stopped by SIGINT (Ctrl-C) or SIGTERM, after reporting what was done: 128 + SIGINT, as shells report it.</summary>
+    /// <summary>Stopped by SIGINT (Ctrl-C), after reporting what was done: 128 + SIGINT, as shells report it.</summary>
     public const int Interrupted = 130;
 
+    /// <summary>Stopped by SIGTERM, after reporting what was done: 128 + SIGTERM.</summary>
+    public const int Terminated = 143;
+
     /// <summary>The one mention of exit statuses in the help (the manual lists them per command).</summary>
-    public const string HelpText = "Exit: 0 ok, 1 rejected/not found, 2 usage or I/O error, 3 bug, 130 interrupted.";
+    public const string HelpText = "Exit: 0 ok, 1 rejected, 2 usage/IO error, 3 bug, 130 interrupted, 143 SIGTERM.";
 }

@@ -4,8 +4,8 @@ namespace Pith.Cli;
 
 /// <summary>
 /// SIGINT (Ctrl-C) and SIGTERM, handled from the start of the process: the first is acknowledged on stderr and cancels
-/// <see cref="Token"/>, and the command stops taking input, reports what it did and exits
-/// <see cref="ExitCode.Interrupted"/>; a second one ends the process at once (the default action), for a command that
+/// <see cref="Token"/>, and the command stops taking input, reports what it did and exits with
+/// <see cref="ExitStatus"/> (128 + the signal's number, as shells report it); a second one ends the process at once (the default action), for a command that
 /// cannot stop promptly (one waiting on a terminal or pipe that sends nothing).
 /// </summary>
 /// <remarks>
@@ -26,6 +26,9 @@ public sealed class Interruption : IDisposable
 
     public CancellationToken Token => _cancel.Token;
 
+    /// <summary>The status to exit with once <see cref="Token"/> is cancelled: the first signal's.</summary>
+    public int ExitStatus { get; private set; } = ExitCode.Interrupted;
+
     public void Dispose()
     {
         _interrupt.Dispose();
@@ -36,6 +39,7 @@ public sealed class Interruption : IDisposable
     {
         if (_cancel.IsCancellationRequested) return;
         context.Cancel = true;
+        ExitStatus = context.Signal == PosixSignal.SIGTERM ? ExitCode.Terminated : ExitCode.Interrupted;
         // Said at once: finishing (an import's last batch and its indexes) may take a while, and the user should know
         // the signal was heard and how to stop without waiting.
         Console.Error.WriteLine("pith: interrupted: finishing what is under way (interrupt again to stop at once)");

@@ -11,6 +11,9 @@ using Pith.Index;
 // First, so that a Ctrl-C at any moment of a command is a clean stop (see Interruption).
 using var interruption = new Interruption();
 
+// A path named on the command line keeps its true bytes when its name is not UTF-8.
+args = CommandLineArguments.Restore(args);
+
 // "pith help CMD" is "pith CMD --help"; "pith help" the top-level help.
 if (args.Length > 0 && args[0] == "help") args = [.. args[1..], "--help"];
 ArgumentRules.LiteralArguments = ArgumentRules.AfterEndOfOptions(args);
@@ -33,7 +36,7 @@ if (parse.Errors.Count > 0)
     // System.CommandLine would exit 1 here, which means "invalid record" to us: usage errors are 2.
     // Its messages quote the offending argument, which may hold escape sequences: sanitise like any untrusted text.
     var command = parse.CommandResult;
-    foreach (var error in parse.Errors) Cli.Complain(error.Message);
+    foreach (var error in parse.Errors) Cli.Complain(ArgumentRules.InOurWords(error, parse.UnmatchedTokens));
     Console.Error.WriteLine($"Try '{CommandLine(command)} --help'.");
     return ExitCode.Usage;
 }
@@ -48,8 +51,9 @@ try
     // pith's own signal handling (Interruption) rather than System.CommandLine's: no forced exit after a timeout.
     var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
     var status = parse.InvokeAsync(configuration, interruption.Token).GetAwaiter().GetResult();
-    // A command too quick to watch for the signal (resolve, show, stats...) still ends as interrupted.
-    return interruption.Token.IsCancellationRequested ? ExitCode.Interrupted : status;
+    // A command too quick to watch for the signal (resolve, show, stats...) still ends as interrupted; every command
+    // ends with the status of the signal that stopped it (a command's own ExitCode.Interrupted stands for either).
+    return interruption.Token.IsCancellationRequested ? interruption.ExitStatus : status;
 }
 catch (CryptoUnavailableException e)
 {

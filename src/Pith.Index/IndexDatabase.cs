@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Pith.Index.Sqlite;
 using Pith.Inputs;
+using SQLitePCL;
 
 namespace Pith.Index;
 
@@ -169,7 +170,29 @@ public sealed class IndexDatabase : IDisposable
         DefaultTimeout = (int)Math.Ceiling(timeout.TotalSeconds),
     }.ToString());
 
-    public void Dispose() => Connection.Dispose();
+    public void Dispose()
+    {
+        if (!ReadOnly) RemoveEmptyJournal();
+        Connection.Dispose();
+    }
+
+    /// <summary>
+    /// TRUNCATE leaves an empty journal beside the file after every commit, and closing does not remove it. The writer
+    /// removes it as it leaves by switching to DELETE under an exclusive lock: no other connection then holds any lock,
+    /// so none has the journal open (SQLite closes it with its last lock). The lock is taken only if it is free at once:
+    /// with a reader busy, the empty journal is left for the next writer. A journal of a write left unfinished (a
+    /// transaction still open) stays, for the rules of a hot journal.
+    /// </summary>
+    private void RemoveEmptyJournal()
+    {
+        if (Connection.State != System.Data.ConnectionState.Open) return;
+        // SQLite directly: Microsoft.Data.Sqlite retries a busy statement until its command timeout.
+        var handle = Connection.Handle!;
+        raw.sqlite3_busy_timeout(handle, 0);
+        if (raw.sqlite3_exec(handle, "BEGIN EXCLUSIVE") != raw.SQLITE_OK) return;
+        raw.sqlite3_exec(handle, "PRAGMA journal_mode = DELETE");
+        raw.sqlite3_exec(handle, "COMMIT");
+    }
 
     public void Execute(string sql)
     {

@@ -33,7 +33,7 @@ public static class BoundedReader
         try
         {
             // Paths the user named (perhaps pipes), other systems, and files the native read left.
-            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            using var handle = Open(path);
             using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
             // A pipe (e.g. <(curl ...)) or a device cannot seek: read it as a stream, bounded.
             if (!stream.CanSeek) return new ReadOutcome(Read(stream, []), null, null);
@@ -58,6 +58,10 @@ public static class BoundedReader
             return new ReadOutcome(null, null, "cannot read: " + IoMessages.Reason(e, path));
         }
     }
+
+    /// <summary>Opens a file to read: by its true bytes when .NET cannot name it (<see cref="FileNames"/>), else as .NET does.</summary>
+    public static Microsoft.Win32.SafeHandles.SafeFileHandle Open(string path) =>
+        (FileNames.HasEscapedBytes(path) ? NativeFileReader.TryOpen(path) : null) ?? File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
 
     /// <summary>Reads a stream (standard input, a pipe) up to the limit.</summary>
     public static byte[] Read(Stream stream, byte[] prefix)

@@ -6,8 +6,8 @@ namespace Pith.Inputs;
 /// A folder's entries, each with its kind. On 64-bit Linux they come from libc's readdir, whose d_type the kernel
 /// hands over with the names (getdents64): no system call per entry. .NET tells links and FIFOs from regular files
 /// only through FileSystemInfo.Attributes, an lstat and a geteuid per entry (FileSystemEnumerable's entry knows
-/// d_type but shows only whether it is a folder). Elsewhere, or if libc fails, the .NET listing is used; it also
-/// words the errors.
+/// d_type but shows only whether it is a folder). Names are decoded by <see cref="FileNames"/>, so that one that is not
+/// UTF-8 keeps its true bytes. Elsewhere, or if libc fails, the .NET listing is used; it also words the errors.
 /// </summary>
 internal static unsafe partial class DirectoryListing
 {
@@ -41,7 +41,7 @@ internal static unsafe partial class DirectoryListing
         nint dir;
         try
         {
-            dir = OpenDir(folder);
+            fixed (byte* path = FileNames.Encode(folder)) dir = OpenDir(path);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -54,7 +54,7 @@ internal static unsafe partial class DirectoryListing
             var entries = new List<Entry>();
             for (var entry = ReadDir(dir); entry != null; entry = ReadDir(dir))
             {
-                var name = Marshal.PtrToStringUTF8((nint)(entry + NameOffset))!;
+                var name = FileNames.Decode(MemoryMarshal.CreateReadOnlySpanFromNullTerminated(entry + NameOffset));
                 if (name is "." or "..") continue;
                 var kind = (typed ? entry[TypeOffset] : 0) switch
                 {
@@ -93,8 +93,8 @@ internal static unsafe partial class DirectoryListing
         : attributes.HasFlag(FileAttributes.Directory) ? EntryKind.Folder
         : EntryKind.Unknown;
 
-    [LibraryImport("libc", EntryPoint = "opendir", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial nint OpenDir(string path);
+    [LibraryImport("libc", EntryPoint = "opendir")]
+    private static partial nint OpenDir(byte* path);
 
     [LibraryImport("libc", EntryPoint = "readdir", SetLastError = true)]
     private static partial byte* ReadDir(nint dir);

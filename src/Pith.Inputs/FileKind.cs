@@ -52,6 +52,14 @@ public static unsafe partial class FileKind
         return TryStatx(descriptor, "", AtEmptyPath, StatxType, status) == true && (*(ushort*)(status + ModeOffset) & TypeMask) == Folder;
     }
 
+    /// <summary>Whether a path leads (after following links) to a folder (true), to another file (false), or to nothing that can be told (null).</summary>
+    public static bool? IsFolder(string path)
+    {
+        var status = stackalloc byte[StatxBytes];
+        if (TryStatx(AtCurrentDirectory, path, 0, StatxType, status) != true) return null;
+        return (*(ushort*)(status + ModeOffset) & TypeMask) == Folder;
+    }
+
     /// <summary>
     /// The file a path leads to (after following every link), as its device and inode: two paths with the same identity
     /// are one file, however spelt or linked. Null when it cannot be told (no such file, no statx).
@@ -70,7 +78,7 @@ public static unsafe partial class FileKind
         if (!s_statx) return null;
         try
         {
-            return Statx(directory, path, flags, mask, status) == 0;
+            fixed (byte* name = FileNames.Encode(path)) return Statx(directory, name, flags, mask, status) == 0;
         }
         catch (EntryPointNotFoundException)
         {
@@ -81,6 +89,6 @@ public static unsafe partial class FileKind
 
     private static bool IsRegular(byte* status) => (*(ushort*)(status + ModeOffset) & TypeMask) == RegularFile;
 
-    [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Statx(int directory, string path, int flags, uint mask, byte* status);
+    [LibraryImport("libc", EntryPoint = "statx")]
+    private static partial int Statx(int directory, byte* path, int flags, uint mask, byte* status);
 }

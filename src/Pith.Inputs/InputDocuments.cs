@@ -15,18 +15,22 @@ public static class InputDocuments
     {
         foreach (var item in InputWalker.Expand(paths, skipped))
         {
+            // Named by text any UTF-8 store takes (a name that is not UTF-8 spelt with \xHH); read by its true bytes.
             if (item.Error is { } error)
             {
-                yield return new InputDocument(error.Path) { Unreadable = error.Reason };
+                yield return new InputDocument(FileNames.ToText(error.Path)) { Unreadable = error.Reason };
                 continue;
             }
             var input = item.Input!;
+            var name = FileNames.ToText(input.Path);
             if (!input.IsStandardInput && !JsonLinesReader.IsJsonLines(input.Path))
             {
-                yield return new InputDocument(input.Path) { File = input };
+                yield return new InputDocument(name) { File = input };
                 continue;
             }
-            var documents = input.IsStandardInput ? FromStandardInput(input, openStandardInput) : Lines(input.Path, () => System.IO.File.OpenRead(input.Path));
+            var documents = input.IsStandardInput
+                ? FromStandardInput(input, openStandardInput)
+                : Lines(name, () => new FileStream(BoundedReader.Open(input.Path), FileAccess.Read));
             foreach (var document in documents) yield return document;
         }
     }

@@ -20,18 +20,27 @@ public static class InputWalker
                 yield return new Either(new Input(path), null);
                 continue;
             }
-            if (File.Exists(path))
+            var (isFile, isFolder) = Exists(path);
+            if (isFile)
             {
                 yield return new Either(new Input(path), null);
                 continue;
             }
-            if (!Directory.Exists(path))
+            if (!isFolder)
             {
                 yield return new Either(null, new InputError(path, "no such file or folder"));
                 continue;
             }
             foreach (var item in Walk(path, listing, skipped)) yield return item;
         }
+    }
+
+    // .NET cannot name a path holding bytes that are not UTF-8 (FileNames): libc is asked about those.
+    private static (bool File, bool Folder) Exists(string path)
+    {
+        if (!FileNames.HasEscapedBytes(path)) return File.Exists(path) ? (true, false) : (false, Directory.Exists(path));
+        var folder = FileKind.IsFolder(path);
+        return (folder == false, folder == true);
     }
 
     private static IEnumerable<Either> Walk(string root, DirectoryListing.Mode listing, Action<string, string>? skipped)

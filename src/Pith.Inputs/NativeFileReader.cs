@@ -30,7 +30,7 @@ internal static unsafe partial class NativeFileReader
         var descriptor = -1;
         try
         {
-            descriptor = Open(path, OpenFlags, 0);
+            fixed (byte* name = FileNames.Encode(path)) descriptor = Open(name, OpenFlags, 0);
             if (descriptor < 0 || !FileKind.TryGetStatus(descriptor, out var isRegularFile, out var length)) return null;
             if (!isRegularFile) return BoundedReader.NotRegularFile;
             if (length > JsonDocumentReader.MaxBytes) return new ReadOutcome(null, length, null);
@@ -66,8 +66,23 @@ internal static unsafe partial class NativeFileReader
         public readonly nint Length = length;
     }
 
-    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Open(string path, int flags, int mode);
+    /// <summary>
+    /// Opens for reading, blocking as .NET's open does (a pipe the user named waits for its writer): for a path .NET
+    /// cannot name (<see cref="FileNames.HasEscapedBytes"/>). Null if it fails, for .NET to try and word the error.
+    /// </summary>
+    public static Microsoft.Win32.SafeHandles.SafeFileHandle? TryOpen(string path)
+    {
+        if (!s_available) return null;
+        int descriptor;
+        fixed (byte* name = FileNames.Encode(path)) descriptor = Open(name, BlockingFlags, 0);
+        return descriptor < 0 ? null : new Microsoft.Win32.SafeHandles.SafeFileHandle(descriptor, ownsHandle: true);
+    }
+
+    // O_RDONLY | O_NOCTTY | O_CLOEXEC.
+    private const int BlockingFlags = 0x0 | 0x100 | 0x80000;
+
+    [LibraryImport("libc", EntryPoint = "open")]
+    private static partial int Open(byte* path, int flags, int mode);
 
     [LibraryImport("libc", EntryPoint = "preadv")]
     private static partial nint PReadV(int descriptor, IoVector* pieces, int count, long offset);

@@ -66,7 +66,15 @@ public static class PithProcess
     /// Runs pith with its standard input opened on <paramref name="path"/> by a shell (<c>pith ARGS &lt; PATH</c>), so that
     /// it can be what a pipe cannot: a folder, a file.
     /// </summary>
-    public static PithResult RunWithStandardInputFrom(string path, params string[] args)
+    public static PithResult RunWithStandardInputFrom(string path, params string[] args) =>
+        RunInShell("exec \"$0\" \"$@\" < \"$PITH_TEST_STDIN\"", new Dictionary<string, string> { ["PITH_TEST_STDIN"] = path }, args);
+
+    /// <summary>
+    /// Runs pith through <c>/bin/sh -c SCRIPT</c>, in which <c>"$0" "$@"</c> is pith with <paramref name="args"/>, and
+    /// <paramref name="variables"/> are set: for what a process started from .NET cannot be given (a folder as standard
+    /// input, an argument that is not UTF-8).
+    /// </summary>
+    public static PithResult RunInShell(string script, IReadOnlyDictionary<string, string> variables, params string[] args)
     {
         var pith = StartInfo(args);
         var start = new ProcessStartInfo("/bin/sh")
@@ -79,8 +87,8 @@ public static class PithProcess
             StandardErrorEncoding = Utf8,
         };
         foreach (var (name, value) in pith.Environment) start.Environment[name] = value;
-        start.Environment["PITH_TEST_STDIN"] = path;
-        foreach (var arg in (string[])["-c", "exec \"$0\" \"$@\" < \"$PITH_TEST_STDIN\"", pith.FileName, .. pith.ArgumentList]) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in variables) start.Environment[name] = value;
+        foreach (var arg in (string[])["-c", script, pith.FileName, .. pith.ArgumentList]) start.ArgumentList.Add(arg);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start /bin/sh");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -96,6 +96,63 @@ public sealed class VerificationPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_verdict_made_after_waiting_for_bytes_comes_out_after_later_batches_were_taken()
+    {
+        // Two workers, batches of two files, a budget one file fills. The worker that takes [a, b] keeps a's verdict (and
+        // bytes), so b must wait for bytes, and it hands a's verdict over first. The consumer takes it and releases a's
+        // bytes; that worker then stops before verifying b (in IsKnown) until the consumer has taken a later batch: c's
+        // verdict, which only the other worker can make, since the walk gives c only then. b's verdict must come out too,
+        // not be added to the batch handed over before the wait, which the consumer has left behind.
+        var a = File(0, Signed(0, padding: 0));
+        var b = File(1, Signed(1, padding: 0));
+        var bSha = System.Security.Cryptography.SHA256.HashData(System.IO.File.ReadAllBytes(b));
+        using var giveC = new ManualResetEventSlim();
+        using var verifyB = new ManualResetEventSlim();
+        IEnumerable<InputDocument> Documents()
+        {
+            yield return new InputDocument(a) { File = new Input(a) };
+            yield return new InputDocument(b) { File = new Input(b) };
+            if (!giveC.Wait(Hang)) throw new TimeoutException("the consumer never let the walk give c");
+            yield return new InputDocument("c") { Unreadable = "no such file or folder" };
+        }
+        var options = new PipelineOptions
+        {
+            Workers = 2, InputQueue = 4, InputBatch = 2, OutputQueue = 4, ByteBudget = 1, KeepAcceptedBytes = true,
+            IsKnown = sha => sha.SequenceEqual(bSha) && !verifyB.Wait(Hang) ? throw new TimeoutException("b was never let through") : false,
+        };
+
+        var names = await Finish(() =>
+        {
+            try
+            {
+                using var run = new VerificationPipeline(Verifier, options).Start(Documents());
+                var seen = new List<string>();
+                Assert.True(run.TryRead(Timeout.InfiniteTimeSpan, out var first) && first is not null);
+                seen.Add(first.Document.Name);
+                run.Release(first);
+                giveC.Set();
+                Assert.True(run.TryRead(Timeout.InfiniteTimeSpan, out var second) && second is not null);
+                seen.Add(second.Document.Name);
+                verifyB.Set();
+                foreach (var verdict in run.ReadAll())
+                {
+                    seen.Add(verdict.Document.Name);
+                    run.Release(verdict);
+                }
+                return seen;
+            }
+            finally
+            {
+                // A failed assertion must not leave the walk or a worker waiting.
+                giveC.Set();
+                verifyB.Set();
+            }
+        });
+
+        Assert.Equal([a, "c", b], names);
+    }
+
+    [Fact]
     public async Task Bytes_known_already_are_not_verified_again()
     {
         var stored = Signed(1, padding: 0);

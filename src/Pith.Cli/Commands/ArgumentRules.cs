@@ -60,10 +60,13 @@ public static class ArgumentRules
     public static void RejectUnknownOptions(this Argument<string[]> argument) =>
         argument.Validators.Add(result =>
         {
-            RejectOptionTokens(result, token => $" (a path starting with '-' can be written ./{token}, or after '--')");
+            RejectOptionTokens(result, PathHint);
             // Standard input can be read once.
             if (result.Tokens.Count(t => t.Value == "-") > 1) result.AddError("'-' (standard input) is given more than once");
         });
+
+    /// <summary>The advice for a path refused as an unknown option: how to name a file whose name starts with '-'.</summary>
+    public static string PathHint(string token) => $" (a path starting with '-' can be written ./{token}, or after '--')";
 
     /// <summary>The ALIAS argument(s) of resolve and show: no alias form starts with '-', so such a token is a mistyped option.</summary>
     public static Argument<T> Alias<T>(string description)
@@ -94,5 +97,20 @@ public static class ArgumentRules
         {
             if (token.Value.Length > 1 && token.Value[0] == '-') result.AddError($"unknown option '{token.Value}'{hint(token.Value)}");
         }
+    }
+
+    /// <summary>
+    /// A parse error as pith words it: a stray token, which System.CommandLine calls an "unrecognized command or
+    /// argument" in the commands that take no such argument, is an unknown option (or an unexpected argument), as the
+    /// commands' own validators say it.
+    /// </summary>
+    public static string InOurWords(ParseError error, IReadOnlyList<string> unmatched)
+    {
+        foreach (var token in unmatched)
+        {
+            if (!error.Message.Contains($"'{token}'", StringComparison.Ordinal)) continue;
+            return token.Length > 1 && token[0] == '-' ? $"unknown option '{token}'" : $"unexpected argument '{token}'";
+        }
+        return error.Message;
     }
 }

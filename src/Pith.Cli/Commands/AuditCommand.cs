@@ -84,7 +84,7 @@ public static class AuditCommand
             foreach (var (check, reason) in summary.IndexProblems) stdout.WriteLine(TerminalText.Sanitize($"FAIL index {database.Path}: {check}: {reason}"));
             // FAIL lines are the result (stdout); the summary is a report (stderr), after them.
             stdout.Flush();
-            Console.Error.WriteLine(Summary(summary));
+            Cli.Report("audit", Summary(summary));
         }
         return summary.Interrupted ? ExitCode.Interrupted : summary.Sound ? ExitCode.Ok : ExitCode.Invalid;
     }

@@ -62,9 +62,9 @@ public static class ExportCommand
         catch (OperationCanceledException)
         {
             // A regular file is written atomically (nothing replaced it); a device or FIFO was written into as it went.
-            Console.Error.WriteLine(outPath is null ? "pith export: interrupted"
-                : OutputTarget.WritesThrough(outPath) ? $"pith export: interrupted; {TerminalText.Sanitize(outPath)} got only part of the export"
-                : $"pith export: interrupted; {TerminalText.Sanitize(outPath)} was not written");
+            Cli.Report("export", outPath is null ? "interrupted"
+                : OutputTarget.WritesThrough(outPath) ? $"interrupted; {outPath} got only part of the export"
+                : $"interrupted; {outPath} was not written");
             return ExitCode.Interrupted;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -72,12 +72,12 @@ public static class ExportCommand
             // A full disk or a closed pipe: named in one line (.NET's message repeats the path in its own format).
             return Cli.Error($"cannot write {outPath ?? "standard output"}: {IoMessages.Reason(e, outPath)}");
         }
-        var where = outPath is null ? "" : " to " + TerminalText.Sanitize(outPath);
+        var where = outPath is null ? "" : " to " + outPath;
         var reflowed = summary.Reflowed > 0 ? $" ({summary.Reflowed} pretty-printed, written on one line)" : "";
         // A state file carries no receipt: import rejects it unless told to accept it unsigned.
         var unsigned = summary.StateFiles > 0 ? $"; {summary.StateFiles} state files among them: import with --allow-unsigned to keep them" : "";
-        Console.Error.WriteLine($"pith export: {summary.Records} records, {summary.HistoryCopies} older copies, " +
-                                $"{summary.Documents} bundles and state files{where}{reflowed}{unsigned}");
+        Cli.Report("export", $"{summary.Records} records, {summary.HistoryCopies} older copies, " +
+                             $"{summary.Documents} bundles and state files{where}{reflowed}{unsigned}");
         return ExitCode.Ok;
     }
 }

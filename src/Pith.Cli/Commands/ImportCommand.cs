@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using Pith.Cli.Rendering;
 using Pith.Core.Verification;
@@ -50,9 +51,16 @@ public static class ImportCommand
         using var database = IndexDatabase.Open(dbPath, create: true, lockTimeout);
         var options = new ImportOptions { Pipeline = new() { Workers = jobs ?? Environment.ProcessorCount }, AllowUnsigned = allowUnsigned };
         var progress = ProgressLine.IfTerminal(quiet);
-        var summary = new Importer(database, verifier, options).Run(paths, progress is null ? null : progress.Show, cancel);
+        // Told after the run, with the REJECT lines, so as not to break into the progress line (the walk runs meanwhile).
+        var skipped = new ConcurrentQueue<(string Link, string Reason)>();
+        var importer = new Importer(database, verifier, options) { SkippedLink = (link, reason) => skipped.Enqueue((link, reason)) };
+        var summary = importer.Run(paths, progress is null ? null : progress.Show, cancel);
         progress?.Clear();
+        if (!quiet)
+        {
+            foreach (var (link, reason) in skipped) Cli.SkippedLink("import", link, reason);
+        }
 
-        return ImportReport.Write(summary, dbPath, json, quiet);
+        return ImportReport.Write("import", summary, dbPath, json, quiet);
     }
 }

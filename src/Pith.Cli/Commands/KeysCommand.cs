@@ -33,6 +33,7 @@ public static class KeysCommand
     private static Command Add()
     {
         var file = new Argument<string>("FILE") { Description = "A key file, as --keys takes: a key object, an array of them, {\"keys\":[...]} or a pith-mirrors.json manifest." };
+        file.Validators.Add(result => ArgumentRules.RejectOptionTokens(result, ArgumentRules.PathHint));
         var command = new Command("add",
             "Trust the keys in FILE from now on (the store is written atomically). A key whose stated fingerprint disagrees with it, " +
             "or whose key id is already bound to another key, is refused and nothing is added.")
@@ -46,6 +47,7 @@ public static class KeysCommand
     private static Command Remove()
     {
         var keyId = new Argument<string>("KEY_ID") { Description = "The key id to stop trusting." };
+        keyId.Validators.Add(result => ArgumentRules.RejectOptionTokens(result, _ => " (a key id starting with '-' can be given after '--')"));
         var command = new Command("remove",
             $"Stop trusting a key of the user store. The built-in key {TrustedKeys.BuiltInKeyId} cannot be removed.")
         {
@@ -83,7 +85,7 @@ public static class KeysCommand
             });
         }
         stdout.Flush();
-        if (!json) Console.Error.WriteLine($"pith keys: user store {TerminalText.Sanitize(store.Path)}");
+        if (!json) Cli.Report("keys", $"user store {store.Path}");
         return ExitCode.Ok;
     }
 
@@ -98,7 +100,7 @@ public static class KeysCommand
         foreach (var (key, isNew) in added.Value!)
             stdout.WriteLine(TerminalText.Sanitize($"{(isNew ? "added" : "already trusted")} {key.KeyId}  {key.Fingerprint}"));
         stdout.Flush();
-        Console.Error.WriteLine($"pith keys: user store {TerminalText.Sanitize(store.Path)}");
+        Cli.Report("keys", $"user store {store.Path}");
         return ExitCode.Ok;
     }
 

@@ -49,9 +49,9 @@ public static class SearchCommand
                 stdout.WriteLine($"{hit.Rank,3}  {hit.PithNumber}  {TerminalText.Sanitize(hit.SourceId)}v{hit.SourceVersion}  {TerminalText.Sanitize(hit.Title ?? "")}");
         }
         stdout.Flush();
-        if (found.Count > limit) Console.Error.WriteLine($"pith search: more matches than the {limit} shown (use --limit N to see more)");
+        if (found.Count > limit) Cli.Report("search", $"more matches than the {limit} shown (use --limit N to see more)");
         if (hits.Count > 0) return ExitCode.Ok;
-        Console.Error.WriteLine("pith search: no title matches " + TerminalText.Sanitize(text));
+        Cli.Report("search", "no title matches " + text);
         return ExitCode.Invalid;
     }
 

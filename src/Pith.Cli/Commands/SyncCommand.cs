@@ -59,6 +59,6 @@ public static class SyncCommand
         var summary = new Importer(database, new RecordVerifier(trusted.Value!), options).Sync(feed, progress is null ? null : progress.Show, cancel);
         progress?.Clear();
 
-        return ImportReport.Write(summary, dbPath, json, quiet);
+        return ImportReport.Write("sync", summary, dbPath, json, quiet);
     }
 }

@@ -41,9 +41,7 @@ public static class VerifyCommand
         // Verdicts are printed as they come, so the walk need not run far ahead: short queues hold less. Interrupted,
         // the pipeline takes no more input; the verdicts already made are printed, each line whole.
         var pipeline = new VerificationPipeline(verifier, new PipelineOptions { InOrder = true, InputQueue = 1_024, OutputQueue = 256 });
-        // A link in a folder that is not read gets a line, not a verdict: it is no document, but it is not silently gone.
-        var documents = InputDocuments.Expand(paths, Console.OpenStandardInput,
-            static (link, reason) => Console.Error.WriteLine(TerminalText.Sanitize($"pith verify: skipped the symbolic link {link}: {reason}")));
+        var documents = InputDocuments.Expand(paths, Console.OpenStandardInput, static (link, reason) => Cli.SkippedLink("verify", link, reason));
         var run = pipeline.Start(documents, cancel);
         var finished = false;
         while (true)
@@ -76,16 +74,16 @@ public static class VerifyCommand
         var counts = $"{valid} valid, " + (unsigned > 0 ? $"{unsigned} consistent but unsigned, " : "") + $"{invalid} invalid, {unreadable} unreadable";
         if (cancel.IsCancellationRequested)
         {
-            Console.Error.WriteLine($"pith verify: interrupted after {total} inputs: {counts}");
+            Cli.Report("verify", $"interrupted after {total} inputs: {counts}");
             return ExitCode.Interrupted;
         }
         if (total == 0)
         {
             // Nothing checked is not "all valid": an empty folder or .jsonl file is most likely the wrong path.
-            Console.Error.WriteLine("pith verify: nothing to verify in " + TerminalText.Sanitize(string.Join(' ', paths)));
+            Cli.Report("verify", "nothing to verify in " + string.Join(' ', paths));
             return ExitCode.Usage;
         }
-        if (total > 1 || unreadable > 0) Console.Error.WriteLine("pith verify: " + counts);
+        if (total > 1 || unreadable > 0) Cli.Report("verify", counts);
         return unreadable > 0 ? ExitCode.Usage : invalid > 0 || (unsigned > 0 && !allowUnsigned) ? ExitCode.Invalid : ExitCode.Ok;
     }
 

@@ -12,7 +12,7 @@ public static class ImportReport
     /// command. A run that stopped on a feed it could not read, before receiving anything, has nothing to summarise: its
     /// one line is the reason, printed last.
     /// </summary>
-    public static int Write(ImportSummary summary, string dbPath, bool json, bool quiet)
+    public static int Write(string command, ImportSummary summary, string dbPath, bool json, bool quiet)
     {
         if (json)
         {
@@ -21,26 +21,26 @@ public static class ImportReport
         }
         else if (summary.Failure is null || summary.Inputs > 0)
         {
-            WriteHuman(Console.Error, summary, dbPath, quiet);
+            WriteHuman(command, summary, dbPath, quiet);
         }
         if (summary.Failure is { } failure) return Cli.Error(failure);
         return summary.Interrupted ? ExitCode.Interrupted : summary.Rejected > 0 ? ExitCode.Invalid : ExitCode.Ok;
     }
 
-    private static void WriteHuman(TextWriter output, ImportSummary summary, string dbPath, bool quiet)
+    private static void WriteHuman(string command, ImportSummary summary, string dbPath, bool quiet)
     {
         if (!quiet)
         {
             foreach (var reject in summary.Rejects)
-                output.WriteLine($"REJECT {TerminalText.Sanitize(reject.Where)}: {reject.Check}: {TerminalText.Sanitize(reject.Reason)}");
+                Console.Error.WriteLine($"REJECT {TerminalText.Sanitize(reject.Where)}: {reject.Check}: {TerminalText.Sanitize(reject.Reason)}");
             if (summary.Rejects.Count < summary.Rejected)
-                output.WriteLine($"... {summary.Rejected - summary.Rejects.Count} more rejects are stored in the index (table rejects, run {summary.RunId})");
+                Console.Error.WriteLine($"... {summary.Rejected - summary.Rejects.Count} more rejects are stored in the index (table rejects, run {summary.RunId})");
         }
-        output.WriteLine($"{(summary.Interrupted ? "interrupted: " : "")}imported {summary.Imported}, updated {summary.Updated}, unchanged {summary.Unchanged}, " +
-                         $"older copies kept {summary.Historical}, " + (summary.Noted > 0 ? $"noted {summary.Noted} (other documents of stored records), " : "") +
-                         $"rejected {summary.Rejected}" +
-                         (summary.Rejected > 0 ? " (" + string.Join(", ", summary.RejectedByCheck.Select(kv => $"{kv.Key}: {kv.Value}")) + ")" : ""));
-        output.WriteLine($"{summary.Inputs} inputs in {summary.Elapsed.TotalSeconds:0.00} s ({summary.RecordsPerSecond:0} records/s) into {TerminalText.Sanitize(dbPath)}");
+        Cli.Report(command, $"{(summary.Interrupted ? "interrupted: " : "")}imported {summary.Imported}, updated {summary.Updated}, unchanged {summary.Unchanged}, " +
+                            $"older copies kept {summary.Historical}, " + (summary.Noted > 0 ? $"noted {summary.Noted} (other documents of stored records), " : "") +
+                            $"rejected {summary.Rejected}" +
+                            (summary.Rejected > 0 ? " (" + string.Join(", ", summary.RejectedByCheck.Select(kv => $"{kv.Key}: {kv.Value}")) + ")" : ""));
+        Cli.Report(command, $"{summary.Inputs} inputs in {summary.Elapsed.TotalSeconds:0.00} s ({summary.RecordsPerSecond:0} records/s) into {dbPath}");
     }
 
     private static void WriteJson(StreamWriter output, ImportSummary summary, string dbPath)

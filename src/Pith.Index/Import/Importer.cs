@@ -18,10 +18,13 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
     /// <summary>Reads standard input; replaceable so that tests and callers can feed it.</summary>
     public Func<Stream> OpenStandardInput { get; init; } = Console.OpenStandardInput;
 
+    /// <summary>Hears of each symbolic link in a folder that is not read, and why (on the walk's thread).</summary>
+    public Action<string, string>? SkippedLink { get; init; }
+
     public ImportSummary Run(IReadOnlyList<string> paths, Action<ImportProgress>? progress = null, CancellationToken cancel = default)
     {
         var own = new IndexOwnFiles(database.Path);
-        return Guarded(() => Import(paths, InputDocuments.Expand(paths, OpenStandardInput).Where(document => !own.Contains(document)),
+        return Guarded(() => Import(paths, InputDocuments.Expand(paths, OpenStandardInput, SkippedLink).Where(document => !own.Contains(document)),
             inOrder: false, countFiles: paths, written: null, progress, cancel));
     }
 

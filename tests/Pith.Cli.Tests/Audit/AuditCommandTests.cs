@@ -22,7 +22,7 @@ public sealed class AuditCommandTests : IDisposable
     {
         var result = Audit();
         result.AssertExit(0);
-        Assert.Matches($@"^audited {IndexedCorpus.Records} records, 1 older copies and 0 bundles and state files in \d+\.\d\d s: all sound$", Assert.Single(result.StderrLines));
+        Assert.Matches($@"^pith audit: audited {IndexedCorpus.Records} records, 1 older copies and 0 bundles and state files in \d+\.\d\d s: all sound$", Assert.Single(result.StderrLines));
         Assert.Empty(result.Stdout);
     }
 

@@ -21,7 +21,7 @@ public sealed class EndOfOptionsTests : IDisposable
 
         var import = PithImport.Run(Path.Combine(_temp.Root, "index.db"), ["--", "--odd.json"], workingDirectory: _temp.Root);
         import.AssertExit(0);
-        Assert.StartsWith("imported 1,", import.StderrLines[0], StringComparison.Ordinal);
+        Assert.StartsWith("pith import: imported 1,", import.StderrLines[0], StringComparison.Ordinal);
 
         // Before '--' such a token is still a mistyped option.
         PithProcess.Run(["verify", "--odd.json"], workingDirectory: _temp.Root).AssertExit(2);

@@ -7,7 +7,7 @@ using Xunit;
 namespace Pith.Cli.Tests.Conventions;
 
 /// <summary>
-/// SIGINT (Ctrl-C) stops every command with exit status 130, after a summary of what it did: never a cut line, never
+/// SIGINT (Ctrl-C) stops every command with exit status 130 (SIGTERM with 143), after a summary of what it did: never a cut line, never
 /// "all sound". Each test interrupts pith where it provably waits (reading standard input, or opening a named pipe the
 /// test holds), and lets it go on only once pith has said it heard the signal.
 /// </summary>
@@ -41,6 +41,40 @@ public sealed class InterruptTests : IClassFixture<IndexedCorpus>, IDisposable
     }
 
     [Fact]
+    public void Verify_TerminatedWhileReadingStandardInput_PrintsItsSummary_Exits143()
+    {
+        var line = JsonLine(Samples.Seeds[0].Path);
+        using var pith = RunningPith.Start("verify", "-");
+        pith.Stdin.Write(line);
+        pith.Stdin.Flush();
+        pith.WaitForStdoutLines(1);
+
+        pith.Terminate();
+        var result = pith.WaitForExit();
+
+        result.AssertExit(143);
+        Assert.Equal([$"OK {Samples.Seeds[0].PithNumber} -:1"], result.StdoutLines);
+        Assert.Equal("pith verify: interrupted after 1 inputs: 1 valid, 0 invalid, 0 unreadable", result.StderrLines[^1]);
+    }
+
+    [Fact]
+    public void Import_Terminated_Exits143_AfterItsSummary_AndStatsMarksTheRunInterrupted()
+    {
+        var db = Path.Combine(_temp.Root, "index.db");
+        var keys = Fifo.Create(_temp, "keys.fifo");
+        using var pith = RunningPith.Start(PithImport.Args(db, ["--keys", keys, Samples.Records]));
+        InterruptWhileReading(pith, keys, Encoding.UTF8.GetBytes(TestKey.Default.ToKeyFileJson()), terminate: true);
+
+        var result = pith.WaitForExit();
+
+        result.AssertExit(143);
+        Assert.StartsWith("pith import: interrupted: imported 0,", result.StderrLines[^2], StringComparison.Ordinal);
+        var stats = PithProcess.Run("stats", "--db", db);
+        stats.AssertExit(0);
+        Assert.Contains(stats.StdoutLines, l => l.TrimStart().StartsWith("run 1 ", StringComparison.Ordinal) && l.Contains(" (interrupted):", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Import_Interrupted_Exits130_AndStatsMarksTheRunInterrupted()
     {
         var db = Path.Combine(_temp.Root, "index.db");
@@ -52,7 +86,7 @@ public sealed class InterruptTests : IClassFixture<IndexedCorpus>, IDisposable
 
         result.AssertExit(130);
         Assert.Empty(result.Stdout);
-        Assert.StartsWith("interrupted: imported 0,", result.StderrLines[^2], StringComparison.Ordinal);
+        Assert.StartsWith("pith import: interrupted: imported 0,", result.StderrLines[^2], StringComparison.Ordinal);
         var stats = PithProcess.Run("stats", "--db", db);
         stats.AssertExit(0);
         Assert.Contains(stats.StdoutLines, l => l.TrimStart().StartsWith("run 1 ", StringComparison.Ordinal) && l.Contains(" (interrupted):", StringComparison.Ordinal));
@@ -77,7 +111,7 @@ public sealed class InterruptTests : IClassFixture<IndexedCorpus>, IDisposable
         var result = pith.WaitForExit();
 
         result.AssertExit(130);
-        Assert.StartsWith("interrupted: imported 0,", result.StderrLines[^2], StringComparison.Ordinal);
+        Assert.StartsWith("pith import: interrupted: imported 0,", result.StderrLines[^2], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,7 +125,7 @@ public sealed class InterruptTests : IClassFixture<IndexedCorpus>, IDisposable
 
         result.AssertExit(130);
         Assert.DoesNotContain("all sound", result.Stdout + result.Stderr, StringComparison.Ordinal);
-        Assert.StartsWith("interrupted after ", result.StderrLines[^1], StringComparison.Ordinal);
+        Assert.StartsWith("pith audit: interrupted after ", result.StderrLines[^1], StringComparison.Ordinal);
         Assert.Contains("audited 0 records, 0 older copies and 0 bundles and state files (not all that is stored)", result.StderrLines[^1], StringComparison.Ordinal);
     }
 
@@ -133,12 +167,13 @@ public sealed class InterruptTests : IClassFixture<IndexedCorpus>, IDisposable
 
     /// <summary>
     /// Interrupts pith while it opens <paramref name="fifo"/> (a --keys file), then, once it has said it heard, gives it
-    /// <paramref name="keys"/> so that it goes on, interrupted.
+    /// <paramref name="keys"/> so that it goes on, interrupted (by SIGTERM when <paramref name="terminate"/>).
     /// </summary>
-    private static void InterruptWhileReading(RunningPith pith, string fifo, byte[] keys)
+    private static void InterruptWhileReading(RunningPith pith, string fifo, byte[] keys, bool terminate = false)
     {
         using var writer = Fifo.Open(fifo, FileAccess.Write);
-        pith.Interrupt();
+        if (terminate) pith.Terminate();
+        else pith.Interrupt();
         pith.WaitForStderr(Heard);
         writer.Write(keys);
     }

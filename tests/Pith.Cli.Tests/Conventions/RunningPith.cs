@@ -4,7 +4,7 @@ namespace Pith.Cli.Tests.Conventions;
 
 /// <summary>
 /// A pith process the test talks to while it runs: standard input stays open until closed, both outputs are read line
-/// by line as they come, and the test can wait for a line or send the process SIGINT.
+/// by line as they come, and the test can wait for a line or send the process SIGINT or SIGTERM.
 /// </summary>
 public sealed class RunningPith : IDisposable
 {

@@ -21,7 +21,10 @@ public sealed class StreamsTests : IDisposable
         human.AssertExit(1);
         Assert.Empty(human.Stdout);
         Assert.StartsWith($"REJECT {bad}: ", human.StderrLines[0], StringComparison.Ordinal);
-        Assert.StartsWith("imported 1, updated 0, unchanged 0", human.StderrLines[1], StringComparison.Ordinal);
+        // The summary in the form of every command's report, as verify's: "pith COMMAND: ...".
+        Assert.StartsWith("pith import: imported 1, updated 0, unchanged 0", human.StderrLines[1], StringComparison.Ordinal);
+        Assert.StartsWith("pith import: 2 inputs in ", human.StderrLines[2], StringComparison.Ordinal);
+        Assert.Equal(3, human.StderrLines.Count);
 
         var json = PithImport.Run(db, "--json", bad);
         json.AssertExit(1);
@@ -39,7 +42,7 @@ public sealed class StreamsTests : IDisposable
 
         audit.AssertExit(0);
         Assert.Empty(audit.Stdout);
-        Assert.StartsWith("audited 3 records", Assert.Single(audit.StderrLines), StringComparison.Ordinal);
+        Assert.StartsWith("pith audit: audited 3 records", Assert.Single(audit.StderrLines), StringComparison.Ordinal);
         Assert.EndsWith("all sound", audit.StderrLines[0], StringComparison.Ordinal);
     }
 }

@@ -8,7 +8,7 @@ namespace Pith.Cli.Tests.Index;
 /// An index an import stopped in the middle of a write (its journal hot beside it) is refused by every reading command in
 /// one line, the index and its journal left byte for byte as they were: only a writer rolls a journal back, so a journal
 /// that does not belong to the file (beside a restored backup) is never played into it by a command that reads. The next
-/// import rolls the unfinished write back, and the index reads as before that write.
+/// import rolls the unfinished write back, and the index reads as before that write, with no journal left beside it.
 /// </summary>
 public sealed class HotJournalTests : IDisposable
 {
@@ -75,6 +75,7 @@ public sealed class HotJournalTests : IDisposable
         var empty = Directory.CreateDirectory(Path.Combine(_temp.Root, "nothing")).FullName;
 
         PithImport.Run(db, "--quiet", empty).AssertExit(0);
+        Assert.False(File.Exists(db + "-journal"), "the import left a journal");
 
         var export = Run(db, ["export"]);
         export.AssertExit(0);

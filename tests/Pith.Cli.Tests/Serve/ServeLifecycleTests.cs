@@ -30,7 +30,7 @@ public sealed class ServeLifecycleTests : IDisposable
         if (signal == "TERM") server.Process.Terminate();
         else server.Process.Interrupt();
         var result = server.Process.WaitForExit();
-        result.AssertExit(130);
+        result.AssertExit(signal == "TERM" ? 143 : 130);
         result.AssertNoStackTrace();
         Assert.EndsWith("pith serve: stopped\n", result.Stderr, StringComparison.Ordinal);
         // Nothing listens there any more.
@@ -93,7 +93,7 @@ public sealed class ServeLifecycleTests : IDisposable
         Assert.Contains("Not valid: title_hash: ", page, StringComparison.Ordinal);
         Assert.Contains("<td class=\"mono\">title_hash</td><td class=\"fail\">FAIL</td>", page, StringComparison.Ordinal);
         Assert.Contains("<th>title</th><td>k-Sparse Autoencoderz</td>", page, StringComparison.Ordinal);
-        server.Stop().AssertExit(130);
+        server.Stop().AssertExit(143);
     }
 
     [Fact]
@@ -110,6 +110,6 @@ public sealed class ServeLifecycleTests : IDisposable
         PithProcess.Run("import", "--db", db, "--keys", key, "--quiet", "--lock-timeout", "10", folder).AssertExit(0);
         Assert.Contains("\"records\":4,", await server.Client.GetStringAsync("/healthz"), StringComparison.Ordinal);
         Assert.Contains("Added while serving", await server.Client.GetStringAsync("/api/search?q=added+serving"), StringComparison.Ordinal);
-        server.Stop().AssertExit(130);
+        server.Stop().AssertExit(143);
     }
 }
