@@ -18,12 +18,15 @@ public sealed class TestIndex : IDisposable
     public static RecordVerifier Verifier { get; } = new(TestKey.Default.OnlyThis());
 
     /// <summary>Imports <paramref name="records"/> (each written to a file of its own) in one run.</summary>
-    public ImportSummary Import(params JsonObject[] records)
+    public ImportSummary Import(params JsonObject[] records) => Import(null, records.Select(RecordFactory.ToBytes).ToArray());
+
+    /// <summary>Imports <paramref name="documents"/> (each in a file of its own, in this input order) in one run; the clock may be set.</summary>
+    public ImportSummary Import(TimeProvider? clock, params byte[][] documents)
     {
         var folder = Directory.CreateDirectory(System.IO.Path.Combine(_folder.FullName, $"run{_files++}")).FullName;
-        for (var i = 0; i < records.Length; i++) File.WriteAllBytes(System.IO.Path.Combine(folder, $"{i:D4}.json"), RecordFactory.ToBytes(records[i]));
+        for (var i = 0; i < documents.Length; i++) File.WriteAllBytes(System.IO.Path.Combine(folder, $"{i:D4}.json"), documents[i]);
         using var database = IndexDatabase.Open(Path);
-        return new Importer(database, Verifier, new ImportOptions { Pipeline = new() { Workers = 2 } }).Run([folder]);
+        return new Importer(database, Verifier, new ImportOptions { Pipeline = new() { Workers = 2 }, Clock = clock ?? TimeProvider.System }).Run([folder]);
     }
 
     public IndexDatabase Open() => IndexDatabase.Open(Path, create: false);

@@ -3,6 +3,7 @@ namespace Pith.Index.Import;
 /// <summary>
 /// What an import did: every input is counted in exactly one of the outcomes. Interrupted: stopped early (Ctrl-C).
 /// Noted: bundles and state files of records already stored, and records stored until then from those alone.
+/// Variants: copies kept as variants (see <see cref="ImportOutcome.Variant"/>).
 /// </summary>
 public sealed record ImportSummary(
     long RunId,
@@ -15,9 +16,10 @@ public sealed record ImportSummary(
     IReadOnlyDictionary<string, long> RejectedByCheck,
     TimeSpan Elapsed,
     bool Interrupted,
-    long Noted = 0)
+    long Noted = 0,
+    long Variants = 0)
 {
-    public long Inputs => Imported + Updated + Unchanged + Historical + Noted + Rejected;
+    public long Inputs => Imported + Updated + Unchanged + Historical + Noted + Variants + Rejected;
 
     public double RecordsPerSecond => Elapsed.TotalSeconds > 0 ? Inputs / Elapsed.TotalSeconds : 0;
 }

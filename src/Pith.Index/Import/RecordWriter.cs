@@ -8,7 +8,8 @@ namespace Pith.Index.Import;
 
 /// <summary>
 /// Writes verified records into the index, one at a time, inside the caller's transaction, with prepared
-/// commands reused. Decides between new, newer, older and already stored copies (see <see cref="RecordRecency"/>).
+/// commands reused. Decides between new copies, reissues, older copies, variants and copies already stored, as the same
+/// bytes or the same document (see <see cref="RecordRecency"/>, <see cref="SameDocument"/>).
 /// A record document takes the place of a row that only a bundle or state file made (see <see cref="DocumentWriter"/>).
 /// </summary>
 internal sealed class RecordWriter : IDisposable
@@ -16,22 +17,37 @@ internal sealed class RecordWriter : IDisposable
     private readonly WriterCommands _commands;
     private readonly long _runId;
     private readonly SqliteCommand _find;
-    private readonly SqliteCommand _inHistory;
+    private readonly SqliteCommand _copies;
     private readonly Statement _insert;
     private readonly Statement _insertAliases;
     private readonly Statement _insertOriginal;
-    private readonly SqliteCommand _toHistoryFromCurrent;
-    private readonly SqliteCommand _toHistoryNew;
+    private readonly SqliteCommand _historyFromCurrent;
+    private readonly SqliteCommand _historyNew;
+    private readonly SqliteCommand _variantFromCurrent;
+    private readonly SqliteCommand _variantNew;
+    private readonly TimeProvider _clock;
+
+    // The input order of each record written in this run, so that "the first copy stays" means the first in the input,
+    // not the first a parallel worker finished.
+    private readonly Dictionary<long, long> _inputOrder = [];
     private readonly SqliteCommand _replace;
     private readonly SqliteCommand _replaceOriginal;
     private readonly SqliteCommand _reject;
 
-    public RecordWriter(SqliteConnection connection, long runId)
+    public RecordWriter(SqliteConnection connection, long runId, TimeProvider clock)
     {
         _commands = new WriterCommands(connection);
         _runId = runId;
+        _clock = clock;
         _find = _commands.Add("SELECT id, bytes_sha256, updated_at, document_type FROM records WHERE pith_number = $pith_number", "$pith_number");
-        _inHistory = _commands.Add("SELECT 1 FROM record_history WHERE record_id = $id AND bytes_sha256 = $bytes_sha256", "$id", "$bytes_sha256");
+        // The current copy (kind 0), the older copies (1) and the variants (2).
+        _copies = _commands.Add(
+            """
+            SELECT 0, updated_at, bytes_sha256, (SELECT original FROM record_originals WHERE record_id = $id) FROM records WHERE id = $id
+            UNION ALL SELECT 1, updated_at, bytes_sha256, original FROM record_history WHERE record_id = $id
+            UNION ALL SELECT 2, updated_at, bytes_sha256, original FROM record_variants WHERE record_id = $id
+            """,
+            "$id");
         // The hot path of a bulk load, on SQLite's own statements. Both inserts write one
         // row per statement, with no RETURNING (which SQLite runs as a trigger): a statement that may write several rows
         // and abort on a constraint gets a statement journal, into which SQLite copies every existing page it changes
@@ -47,19 +63,8 @@ internal sealed class RecordWriter : IDisposable
             """);
         _insertAliases = Statement.Prepare(connection, "INSERT INTO aliases (record_id, kind, value, normalized) VALUES ($record_id, $kind, $value, $normalized)");
         _insertOriginal = Statement.Prepare(connection, "INSERT INTO record_originals (record_id, original) VALUES ($record_id, $original)");
-        _toHistoryFromCurrent = _commands.Add(
-            """
-            INSERT OR IGNORE INTO record_history (record_id, updated_at, imported_at, imported_from, run_id, bytes_sha256, original)
-            SELECT r.id, r.updated_at, r.imported_at, r.imported_from, r.run_id, r.bytes_sha256, o.original
-            FROM records r JOIN record_originals o ON o.record_id = r.id WHERE r.id = $id
-            """,
-            "$id");
-        _toHistoryNew = _commands.Add(
-            """
-            INSERT OR IGNORE INTO record_history (record_id, updated_at, imported_at, imported_from, run_id, bytes_sha256, original)
-            VALUES ($id, $updated_at, $imported_at, $imported_from, $run_id, $bytes_sha256, $original)
-            """,
-            "$id", "$updated_at", "$imported_at", "$imported_from", "$run_id", "$bytes_sha256", "$original");
+        (_historyFromCurrent, _historyNew) = CopyCommands("record_history");
+        (_variantFromCurrent, _variantNew) = CopyCommands("record_variants");
         _replace = _commands.Add(
             """
             UPDATE records SET title = $title, key_id = $key_id, signature = $signature, updated_at = $updated_at,
@@ -73,6 +78,22 @@ internal sealed class RecordWriter : IDisposable
             "$run_id", "$path", "$line", "$reason");
     }
 
+    // Keeping the current copy, or a new one, in the table of older copies or of variants (the same columns).
+    private (SqliteCommand FromCurrent, SqliteCommand New) CopyCommands(string table) => (
+        _commands.Add(
+            $"""
+            INSERT OR IGNORE INTO {table} (record_id, updated_at, imported_at, imported_from, run_id, bytes_sha256, original)
+            SELECT r.id, r.updated_at, r.imported_at, r.imported_from, r.run_id, r.bytes_sha256, o.original
+            FROM records r JOIN record_originals o ON o.record_id = r.id WHERE r.id = $id
+            """,
+            "$id"),
+        _commands.Add(
+            $"""
+            INSERT OR IGNORE INTO {table} (record_id, updated_at, imported_at, imported_from, run_id, bytes_sha256, original)
+            VALUES ($id, $updated_at, $imported_at, $imported_from, $run_id, $bytes_sha256, $original)
+            """,
+            "$id", "$updated_at", "$imported_at", "$imported_from", "$run_id", "$bytes_sha256", "$original"));
+
     public void Dispose()
     {
         _commands.Dispose();
@@ -84,38 +105,72 @@ internal sealed class RecordWriter : IDisposable
     /// <summary>Binds every command to the transaction under way (Microsoft.Data.Sqlite requires it; raw statements need not).</summary>
     public void Enlist(SqliteTransaction transaction) => _commands.Enlist(transaction);
 
-    public ImportOutcome Write(VerifiedRecord record, string keyId, ReadOnlyMemory<byte> original, byte[] bytesSha256, string importedFrom)
+    public ImportOutcome Write(VerifiedRecord record, string keyId, ReadOnlyMemory<byte> original, byte[] bytesSha256, string importedFrom, long sequence)
     {
         var now = Timestamp.Now();
         // A new Pith number is the common case: try the insert first, and look the record up only when it is stored.
-        if (TryInsert(record, keyId, original, bytesSha256, importedFrom, now) is not null) return ImportOutcome.Imported;
+        if (TryInsert(record, keyId, original, bytesSha256, importedFrom, now) is { } newId)
+        {
+            _inputOrder[newId] = sequence;
+            return ImportOutcome.Imported;
+        }
         var (id, currentSha, currentUpdatedAt, currentType) = Find(record.PithNumber);
         if (currentSha.AsSpan().SequenceEqual(bytesSha256)) return ImportOutcome.Unchanged;
-        _inHistory.Parameters["$id"].Value = id;
-        _inHistory.Parameters["$bytes_sha256"].Value = bytesSha256;
-        if (_inHistory.ExecuteScalar() is not null) return ImportOutcome.Unchanged;
+        var copies = StoredCopies(id);
+        if (SameDocument.AmongStored(original, bytesSha256, [.. copies.Select(c => (c.BytesSha256, c.Original))])) return ImportOutcome.Unchanged;
 
         // Stored from a bundle or state file only (kept in record_documents): the record document takes its place.
-        var replacesDocument = currentType != DocumentType.Record;
-        if (replacesDocument || RecordRecency.Compare(record.UpdatedAt, bytesSha256, currentUpdatedAt, currentSha) > 0)
+        if (currentType != DocumentType.Record)
         {
-            if (!replacesDocument)
-            {
-                _toHistoryFromCurrent.Parameters["$id"].Value = id;
-                _toHistoryFromCurrent.ExecuteNonQuery();
-            }
-            WriterCommands.Bind(_replace, ("$id", id), ("$title", record.Title), ("$key_id", keyId), ("$signature", record.SignatureB64),
-                ("$updated_at", record.UpdatedAt), ("$imported_at", now), ("$imported_from", importedFrom), ("$run_id", _runId),
-                ("$bytes_sha256", bytesSha256));
-            _replace.ExecuteNonQuery();
-            ReplaceOriginal(id, original.ToArray());
-            return replacesDocument ? ImportOutcome.Noted : ImportOutcome.Updated;
+            Replace(id, record, keyId, original, bytesSha256, importedFrom, now, sequence);
+            return ImportOutcome.Noted;
         }
-        WriterCommands.Bind(_toHistoryNew, ("$id", id), ("$updated_at", record.UpdatedAt), ("$imported_at", now), ("$imported_from", importedFrom),
-            ("$run_id", _runId), ("$bytes_sha256", bytesSha256), ("$original", original.ToArray()));
-        _toHistoryNew.ExecuteNonQuery();
-        return ImportOutcome.Historical;
+        var cameFirst = _inputOrder.TryGetValue(id, out var currentSequence) && sequence < currentSequence;
+        var place = RecordRecency.Place(record.UpdatedAt, currentUpdatedAt, _clock.GetUtcNow(), cameFirst,
+            copies.Where(c => c.Kind == OlderCopy).Select(c => c.UpdatedAt));
+        switch (place)
+        {
+            case CopyPlace.Reissue:
+            case CopyPlace.Displaces:
+                var keep = place == CopyPlace.Reissue ? _historyFromCurrent : _variantFromCurrent;
+                keep.Parameters["$id"].Value = id;
+                keep.ExecuteNonQuery();
+                Replace(id, record, keyId, original, bytesSha256, importedFrom, now, sequence);
+                // A copy that gave way becomes a variant: counted so whichever order two variants came in.
+                return place == CopyPlace.Reissue ? ImportOutcome.Updated : ImportOutcome.Variant;
+            default:
+                var to = place == CopyPlace.Older ? _historyNew : _variantNew;
+                WriterCommands.Bind(to, ("$id", id), ("$updated_at", record.UpdatedAt), ("$imported_at", now), ("$imported_from", importedFrom),
+                    ("$run_id", _runId), ("$bytes_sha256", bytesSha256), ("$original", original.ToArray()));
+                to.ExecuteNonQuery();
+                return place == CopyPlace.Older ? ImportOutcome.Historical : ImportOutcome.Variant;
+        }
     }
+
+    private void Replace(long id, VerifiedRecord record, string keyId, ReadOnlyMemory<byte> original, byte[] bytesSha256, string importedFrom, string now, long sequence)
+    {
+        WriterCommands.Bind(_replace, ("$id", id), ("$title", record.Title), ("$key_id", keyId), ("$signature", record.SignatureB64),
+            ("$updated_at", record.UpdatedAt), ("$imported_at", now), ("$imported_from", importedFrom), ("$run_id", _runId),
+            ("$bytes_sha256", bytesSha256));
+        _replace.ExecuteNonQuery();
+        ReplaceOriginal(id, original.ToArray());
+        _inputOrder[id] = sequence;
+    }
+
+    /// <summary>Every stored copy of record <paramref name="id"/>: the current one, its older copies and its variants.</summary>
+    private List<StoredCopy> StoredCopies(long id)
+    {
+        _copies.Parameters["$id"].Value = id;
+        using var reader = _copies.ExecuteReader();
+        var copies = new List<StoredCopy>();
+        while (reader.Read())
+            copies.Add(new StoredCopy(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), (byte[])reader.GetValue(2), reader.IsDBNull(3) ? [] : (byte[])reader.GetValue(3)));
+        return copies;
+    }
+
+    private const long OlderCopy = 1;
+
+    private readonly record struct StoredCopy(long Kind, string? UpdatedAt, byte[] BytesSha256, byte[] Original);
 
     /// <summary>The stored bytes of the record in row <paramref name="id"/> become these (a newer copy, or a document that takes the row's place).</summary>
     internal void ReplaceOriginal(long id, byte[] original) => WriterCommands.Bind(_replaceOriginal, ("$id", id), ("$original", original)).ExecuteNonQuery();
