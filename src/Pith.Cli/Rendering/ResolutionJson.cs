@@ -19,14 +19,7 @@ public static class ResolutionJson
         json.WriteString("status", StatusName(resolution.Status));
         json.WriteString("reason", resolution.Reason);
         json.WriteStartArray("matches");
-        foreach (var match in resolution.Matches)
-        {
-            json.WriteStartObject();
-            json.WriteString("pith_number", match.PithNumber);
-            json.WriteString("source_id", match.SourceId);
-            json.WriteNumber("version", match.Version);
-            json.WriteEndObject();
-        }
+        foreach (var match in resolution.Matches) match.WriteJson(json);
         json.WriteEndArray();
         json.WriteEndObject();
     }
