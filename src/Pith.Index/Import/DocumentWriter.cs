@@ -38,15 +38,15 @@ internal sealed class DocumentWriter : IDisposable
             WHERE id = $id
             """,
             "$key_id", "$signature", "$imported_at", "$imported_from", "$run_id", "$bytes_sha256", "$document_type", "$id");
-        _kept = _commands.Add("SELECT bytes_sha256, original FROM record_documents WHERE record_id = $id", "$id");
+        _kept = _commands.Add("SELECT bytes_sha256, original FROM record_documents WHERE record_id = $id AND document_type = $document_type", "$id", "$document_type");
     }
 
     public void Dispose() => _commands.Dispose();
 
-    /// <summary>The bundles and state files kept for record <paramref name="id"/>: their bytes' SHA-256 and their bytes.</summary>
-    private List<(byte[] BytesSha256, byte[] Original)> Kept(long id)
+    /// <summary>The documents of <paramref name="documentType"/> kept for record <paramref name="id"/>: their bytes' SHA-256 and their bytes.</summary>
+    private List<(byte[] BytesSha256, byte[] Original)> Kept(long id, string documentType)
     {
-        _kept.Parameters["$id"].Value = id;
+        WriterCommands.Bind(_kept, ("$id", id), ("$document_type", documentType));
         using var reader = _kept.ExecuteReader();
         var kept = new List<(byte[], byte[])>();
         while (reader.Read()) kept.Add(((byte[])reader.GetValue(0), (byte[])reader.GetValue(1)));
@@ -71,7 +71,7 @@ internal sealed class DocumentWriter : IDisposable
         }
         var (id, _, _, currentType) = _records.Find(record.PithNumber);
         // The same document in another form (a pretty-printed bundle exported on one line) is kept once.
-        if (SameDocument.AmongStored(document, bytesSha256, Kept(id))) return ImportOutcome.Unchanged;
+        if (SameDocument.AmongStored(document, bytesSha256, Kept(id, documentType))) return ImportOutcome.Unchanged;
         if (!Note(id, documentType, original, bytesSha256, importedFrom)) return ImportOutcome.Unchanged;
         if (currentType == DocumentType.State && !unsigned)
         {

@@ -116,15 +116,16 @@ internal sealed class RecordWriter : IDisposable
         }
         var (id, currentSha, currentUpdatedAt, currentType) = Find(record.PithNumber);
         if (currentSha.AsSpan().SequenceEqual(bytesSha256)) return ImportOutcome.Unchanged;
-        var copies = StoredCopies(id);
-        if (SameDocument.AmongStored(original, bytesSha256, [.. copies.Select(c => (c.BytesSha256, c.Original))])) return ImportOutcome.Unchanged;
-
-        // Stored from a bundle or state file only (kept in record_documents): the record document takes its place.
+        // Stored from a bundle or state file only (kept in record_documents): the record document takes its place. (No
+        // record document was stored before it, so there is no copy of one to compare with.)
         if (currentType != DocumentType.Record)
         {
             Replace(id, record, keyId, original, bytesSha256, importedFrom, now, sequence);
             return ImportOutcome.Noted;
         }
+        var copies = StoredCopies(id);
+        if (SameDocument.AmongStored(original, bytesSha256, [.. copies.Select(c => (c.BytesSha256, c.Original))])) return ImportOutcome.Unchanged;
+
         var cameFirst = _inputOrder.TryGetValue(id, out var currentSequence) && sequence < currentSequence;
         var place = RecordRecency.Place(record.UpdatedAt, currentUpdatedAt, _clock.GetUtcNow(), cameFirst,
             copies.Where(c => c.Kind == OlderCopy).Select(c => c.UpdatedAt));
