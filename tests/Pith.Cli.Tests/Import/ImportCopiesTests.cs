@@ -177,6 +177,24 @@ public sealed class ImportCopiesTests : IDisposable
         Assert.Equal(before, IndexFile.Dump(db));
     }
 
+    [Fact]
+    public void An_export_imported_into_a_new_index_keeps_the_current_copy_current_and_the_variant_a_variant()
+    {
+        var db = Db();
+        Import(db, _genuine);
+        Import(db, _variant);
+        var export = Path.Combine(_temp.Root, "export.jsonl");
+        PithProcess.Run("export", "--db", db, "--history", "--out", export).AssertExit(0);
+        var copy = Db();
+
+        // In one run the lines are verified in parallel: the first in the input (the current copy) stays current whichever is done first.
+        var summary = Import(copy, export);
+
+        Assert.Equal((1L, 1L), (summary.GetProperty("imported").GetInt64(), summary.GetProperty("variants").GetInt64()));
+        Assert.Equal(File.ReadAllBytes(_genuine), IndexFile.Original(copy));
+        Assert.Equal([File.ReadAllBytes(_variant)], IndexFile.Blobs(copy, "SELECT original FROM record_variants"));
+    }
+
     private string Db() => Path.Combine(_temp.Root, Guid.NewGuid().ToString("N") + ".db");
 
     private byte[] Changed(Action<JsonObject> change)
