@@ -14,4 +14,7 @@ public enum CopyPlace
 
     /// <summary>An older copy: kept in history.</summary>
     Older,
+
+    /// <summary>An older copy that takes the place in history of one with its stamp that came later in the same run (kept as a variant).</summary>
+    DisplacesOlder,
 }

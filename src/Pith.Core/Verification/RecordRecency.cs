@@ -19,9 +19,15 @@ public static class RecordRecency
     /// <param name="current">The current copy's.</param>
     /// <param name="now">This machine's clock.</param>
     /// <param name="incomingCameFirst">The new copy came before the current one in the input (both in one run).</param>
-    /// <param name="older">The stamps of the older copies kept: a copy with one of these stamps is a variant of that older copy.</param>
-    public static CopyPlace Place(string? incoming, string? current, DateTimeOffset now, bool incomingCameFirst, IEnumerable<string?> older)
+    /// <param name="older">
+    /// The older copies kept: their stamps, and whether the new copy came before each in the input. A copy with the stamp
+    /// of one of them is a variant of it, or takes its place when it came first (<paramref name="twin"/> says which).
+    /// </param>
+    /// <param name="twin">With <see cref="CopyPlace.DisplacesOlder"/>, the index in <paramref name="older"/> of the copy it displaces.</param>
+    public static CopyPlace Place(string? incoming, string? current, DateTimeOffset now, bool incomingCameFirst,
+        IReadOnlyList<(string? Stamp, bool IncomingCameFirst)> older, out int twin)
     {
+        twin = -1;
         var latest = now + ClockSkew;
         var mine = Parse(incoming);
         if (mine > latest) return CopyPlace.Variant;
@@ -30,7 +36,14 @@ public static class RecordRecency
         var byTime = Nullable.Compare(mine, theirs);
         if (byTime > 0) return CopyPlace.Reissue;
         if (byTime == 0) return incomingCameFirst ? CopyPlace.Displaces : CopyPlace.Variant;
-        return older.Any(stamp => Nullable.Equals(Parse(stamp), mine)) ? CopyPlace.Variant : CopyPlace.Older;
+        for (var i = 0; i < older.Count; i++)
+        {
+            if (!Nullable.Equals(Parse(older[i].Stamp), mine)) continue;
+            if (!older[i].IncomingCameFirst) return CopyPlace.Variant;
+            twin = i;
+            return CopyPlace.DisplacesOlder;
+        }
+        return CopyPlace.Older;
     }
 
     // Stamps come as 2026-05-17T23:52:20Z or 2026-07-05T06:58:51.293543+00:00 (spec section 7).

@@ -30,6 +30,10 @@ internal sealed class RecordWriter : IDisposable
     // The input order of each record written in this run, so that "the first copy stays" means the first in the input,
     // not the first a parallel worker finished.
     private readonly Dictionary<long, long> _inputOrder = [];
+
+    // Likewise for the older copies written in this run, by their row in record_history.
+    private readonly Dictionary<long, long> _olderInputOrder = [];
+    private readonly SqliteCommand _olderToVariant;
     private readonly SqliteCommand _replace;
     private readonly SqliteCommand _replaceOriginal;
     private readonly SqliteCommand _reject;
@@ -40,12 +44,12 @@ internal sealed class RecordWriter : IDisposable
         _runId = runId;
         _clock = clock;
         _find = _commands.Add("SELECT id, bytes_sha256, updated_at, document_type FROM records WHERE pith_number = $pith_number", "$pith_number");
-        // The current copy (kind 0), the older copies (1) and the variants (2).
+        // The current copy (kind 0), the older copies (1) and the variants (2), each with its row's id.
         _copies = _commands.Add(
             """
-            SELECT 0, updated_at, bytes_sha256, (SELECT original FROM record_originals WHERE record_id = $id) FROM records WHERE id = $id
-            UNION ALL SELECT 1, updated_at, bytes_sha256, original FROM record_history WHERE record_id = $id
-            UNION ALL SELECT 2, updated_at, bytes_sha256, original FROM record_variants WHERE record_id = $id
+            SELECT 0, id, updated_at, bytes_sha256, (SELECT original FROM record_originals WHERE record_id = $id) FROM records WHERE id = $id
+            UNION ALL SELECT 1, id, updated_at, bytes_sha256, original FROM record_history WHERE record_id = $id
+            UNION ALL SELECT 2, id, updated_at, bytes_sha256, original FROM record_variants WHERE record_id = $id
             """,
             "$id");
         // The hot path of a bulk load, on SQLite's own statements. Both inserts write one
@@ -65,6 +69,13 @@ internal sealed class RecordWriter : IDisposable
         _insertOriginal = Statement.Prepare(connection, "INSERT INTO record_originals (record_id, original) VALUES ($record_id, $original)");
         (_historyFromCurrent, _historyNew) = CopyCommands("record_history");
         (_variantFromCurrent, _variantNew) = CopyCommands("record_variants");
+        _olderToVariant = _commands.Add(
+            """
+            INSERT OR IGNORE INTO record_variants (record_id, updated_at, imported_at, imported_from, run_id, bytes_sha256, original)
+            SELECT record_id, updated_at, imported_at, imported_from, run_id, bytes_sha256, original FROM record_history WHERE id = $id;
+            DELETE FROM record_history WHERE id = $id;
+            """,
+            "$id");
         _replace = _commands.Add(
             """
             UPDATE records SET title = $title, key_id = $key_id, signature = $signature, updated_at = $updated_at,
@@ -85,12 +96,14 @@ internal sealed class RecordWriter : IDisposable
             INSERT OR IGNORE INTO {table} (record_id, updated_at, imported_at, imported_from, run_id, bytes_sha256, original)
             SELECT r.id, r.updated_at, r.imported_at, r.imported_from, r.run_id, r.bytes_sha256, o.original
             FROM records r JOIN record_originals o ON o.record_id = r.id WHERE r.id = $id
+            RETURNING id
             """,
             "$id"),
         _commands.Add(
             $"""
             INSERT OR IGNORE INTO {table} (record_id, updated_at, imported_at, imported_from, run_id, bytes_sha256, original)
             VALUES ($id, $updated_at, $imported_at, $imported_from, $run_id, $bytes_sha256, $original)
+            RETURNING id
             """,
             "$id", "$updated_at", "$imported_at", "$imported_from", "$run_id", "$bytes_sha256", "$original"));
 
@@ -126,26 +139,38 @@ internal sealed class RecordWriter : IDisposable
         var copies = StoredCopies(id);
         if (SameDocument.AmongStored(original, bytesSha256, [.. copies.Select(c => (c.BytesSha256, c.Original))])) return ImportOutcome.Unchanged;
 
-        var cameFirst = _inputOrder.TryGetValue(id, out var currentSequence) && sequence < currentSequence;
+        var currentInRun = _inputOrder.TryGetValue(id, out var currentSequence);
+        var cameFirst = currentInRun && sequence < currentSequence;
+        var older = copies.Where(c => c.Kind == OlderCopy).ToList();
         var place = RecordRecency.Place(record.UpdatedAt, currentUpdatedAt, _clock.GetUtcNow(), cameFirst,
-            copies.Where(c => c.Kind == OlderCopy).Select(c => c.UpdatedAt));
+            [.. older.Select(c => (c.UpdatedAt, _olderInputOrder.TryGetValue(c.RowId, out var olderSequence) && sequence < olderSequence))], out var twin);
         switch (place)
         {
             case CopyPlace.Reissue:
             case CopyPlace.Displaces:
                 var keep = place == CopyPlace.Reissue ? _historyFromCurrent : _variantFromCurrent;
                 keep.Parameters["$id"].Value = id;
-                keep.ExecuteNonQuery();
+                if (keep.ExecuteScalar() is long kept && currentInRun && place == CopyPlace.Reissue) _olderInputOrder[kept] = currentSequence;
                 Replace(id, record, keyId, original, bytesSha256, importedFrom, now, sequence);
                 // A copy that gave way becomes a variant: counted so whichever order two variants came in.
                 return place == CopyPlace.Reissue ? ImportOutcome.Updated : ImportOutcome.Variant;
+            case CopyPlace.DisplacesOlder:
+                // The older copy with this stamp came later in the input: it becomes the variant, this one the older copy.
+                WriterCommands.Bind(_olderToVariant, ("$id", older[twin].RowId)).ExecuteNonQuery();
+                Keep(_historyNew, id, record, original, bytesSha256, importedFrom, now, sequence);
+                return ImportOutcome.Variant;
             default:
-                var to = place == CopyPlace.Older ? _historyNew : _variantNew;
-                WriterCommands.Bind(to, ("$id", id), ("$updated_at", record.UpdatedAt), ("$imported_at", now), ("$imported_from", importedFrom),
-                    ("$run_id", _runId), ("$bytes_sha256", bytesSha256), ("$original", original.ToArray()));
-                to.ExecuteNonQuery();
+                Keep(place == CopyPlace.Older ? _historyNew : _variantNew, id, record, original, bytesSha256, importedFrom, now, sequence);
                 return place == CopyPlace.Older ? ImportOutcome.Historical : ImportOutcome.Variant;
         }
+    }
+
+    // A new copy kept as an older copy or a variant.
+    private void Keep(SqliteCommand insert, long id, VerifiedRecord record, ReadOnlyMemory<byte> original, byte[] bytesSha256, string importedFrom, string now, long sequence)
+    {
+        WriterCommands.Bind(insert, ("$id", id), ("$updated_at", record.UpdatedAt), ("$imported_at", now), ("$imported_from", importedFrom),
+            ("$run_id", _runId), ("$bytes_sha256", bytesSha256), ("$original", original.ToArray()));
+        if (insert.ExecuteScalar() is long row && insert == _historyNew) _olderInputOrder[row] = sequence;
     }
 
     private void Replace(long id, VerifiedRecord record, string keyId, ReadOnlyMemory<byte> original, byte[] bytesSha256, string importedFrom, string now, long sequence)
@@ -165,13 +190,14 @@ internal sealed class RecordWriter : IDisposable
         using var reader = _copies.ExecuteReader();
         var copies = new List<StoredCopy>();
         while (reader.Read())
-            copies.Add(new StoredCopy(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), (byte[])reader.GetValue(2), reader.IsDBNull(3) ? [] : (byte[])reader.GetValue(3)));
+            copies.Add(new StoredCopy(reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2), (byte[])reader.GetValue(3),
+                reader.IsDBNull(4) ? [] : (byte[])reader.GetValue(4)));
         return copies;
     }
 
     private const long OlderCopy = 1;
 
-    private readonly record struct StoredCopy(long Kind, string? UpdatedAt, byte[] BytesSha256, byte[] Original);
+    private readonly record struct StoredCopy(long Kind, long RowId, string? UpdatedAt, byte[] BytesSha256, byte[] Original);
 
     /// <summary>The stored bytes of the record in row <paramref name="id"/> become these (a newer copy, or a document that takes the row's place).</summary>
     internal void ReplaceOriginal(long id, byte[] original) => WriterCommands.Bind(_replaceOriginal, ("$id", id), ("$original", original)).ExecuteNonQuery();

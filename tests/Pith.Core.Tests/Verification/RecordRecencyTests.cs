@@ -8,7 +8,7 @@ public class RecordRecencyTests
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
 
     private static CopyPlace Place(string? incoming, string? current, bool first = false, params string?[] older) =>
-        RecordRecency.Place(incoming, current, Now, first, older);
+        RecordRecency.Place(incoming, current, Now, first, [.. older.Select(stamp => (stamp, false))], out _);
 
     [Fact]
     public void A_later_updated_at_is_a_reissue_and_an_earlier_one_an_older_copy_whatever_their_format()
@@ -33,6 +33,10 @@ public class RecordRecencyTests
     {
         Assert.Equal(CopyPlace.Variant, Place("2026-01-01T00:00:00Z", "2026-06-01T00:00:00Z", false, "2025-01-01T00:00:00Z", "2026-01-01T00:00:00+00:00"));
         Assert.Equal(CopyPlace.Older, Place("2026-01-01T00:00:00Z", "2026-06-01T00:00:00Z", false, "2025-01-01T00:00:00Z"));
+        // That older copy came later in the same run: the new one takes its place, and it becomes the variant.
+        Assert.Equal(CopyPlace.DisplacesOlder, RecordRecency.Place("2026-01-01T00:00:00Z", "2026-06-01T00:00:00Z", Now, false,
+            [("2025-01-01T00:00:00Z", true), ("2026-01-01T00:00:00+00:00", true)], out var twin));
+        Assert.Equal(1, twin);
     }
 
     [Fact]

@@ -164,6 +164,49 @@ public sealed class CopiesOfOneRecordTests : IDisposable
         Assert.Equal(1, Count("record_documents"));
     }
 
+    [Fact]
+    public void Written_out_of_input_order_the_first_in_the_input_stays_current()
+    {
+        // The writer gets the copies as parallel workers finish them: the variant (input 2) before the genuine copy (input 1).
+        var outcomes = WriteInOrder((_variant, 2), (_genuine, 1));
+
+        Assert.Equal([ImportOutcome.Imported, ImportOutcome.Variant], outcomes);
+        Assert.Equal(_genuine, Current());
+        Assert.Equal([_variant], Variants());
+    }
+
+    [Fact]
+    public void Written_out_of_input_order_the_first_older_copy_in_the_input_stays_the_older_copy()
+    {
+        var reissue = Copy(_genuine, "2026-09-14T10:00:00Z", r => r["inbound_citations"] = 7);
+
+        var outcomes = WriteInOrder((reissue, 1), (_variant, 3), (_genuine, 2));
+
+        Assert.Equal([ImportOutcome.Imported, ImportOutcome.Historical, ImportOutcome.Variant], outcomes);
+        Assert.Equal(reissue, Current());
+        Assert.Equal([_genuine], Query(_index, "SELECT original FROM record_history"));
+        Assert.Equal([_variant], Variants());
+    }
+
+    /// <summary>Writes the documents through the import's record writer in the order given, each with its input order, in one run.</summary>
+    private List<ImportOutcome> WriteInOrder(params (byte[] Bytes, long Sequence)[] documents)
+    {
+        _index.Import(Clock()); // creates the index
+        using var database = IndexDatabase.Open(_index.Path);
+        var runId = database.Scalar<long>("INSERT INTO import_runs (started_at, sources) VALUES ('2026-12-01T12:00:00Z', '[]') RETURNING id");
+        using var writer = new RecordWriter(database.Connection, runId, Clock());
+        using var transaction = database.Connection.BeginTransaction();
+        writer.Enlist(transaction);
+        var outcomes = new List<ImportOutcome>();
+        foreach (var (bytes, sequence) in documents)
+        {
+            var result = TestIndex.Verifier.Verify(bytes);
+            outcomes.Add(writer.Write(result.Record!, result.KeyId!, bytes, System.Security.Cryptography.SHA256.HashData(bytes), $"input {sequence}", sequence));
+        }
+        transaction.Commit();
+        return outcomes;
+    }
+
     private ImportSummary Import(params byte[][] documents) => _index.Import(Clock(), documents);
 
     private static FixedClock Clock() => new(Now);
