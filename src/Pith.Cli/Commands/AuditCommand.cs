@@ -18,7 +18,7 @@ public static class AuditCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object: the failures (pith_number, copy, imported_from, problems) and the counts." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress line (failures and the summary are still printed)." };
         var command = new Command("audit",
-            "Re-verify every stored copy, current records, older copies and kept bundles and state files, from its stored bytes " +
+            "Re-verify every stored copy, current records, older copies, variants and kept bundles and state files, from its stored bytes " +
             "against the trusted keys (a state file is accepted when consistent: it carries no receipt); check that the bytes still " +
             "hash to what was stored at import and that the index's columns (Pith number, code, digest, source, document type, " +
             "unsigned mark, key id, signature, title, aliases) are what the document derives. Prints FAIL lines naming each failing " +

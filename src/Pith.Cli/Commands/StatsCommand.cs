@@ -13,7 +13,7 @@ public static class StatsCommand
         var db = IndexOptions.CreateDb();
         var json = new Option<bool>("--json") { Description = "Print the statistics as one JSON object." };
         var command = new Command("stats",
-            "Show what the index holds: records, papers and their versions, aliases, older copies of reissued records, records " +
+            "Show what the index holds: records, papers and their versions, aliases, older copies of reissued records, variants, records " +
             $"by year and by signing key, and the last {IndexStats.DefaultRuns} import runs with their counts and rejected inputs " +
             "by failing check.")
         {
