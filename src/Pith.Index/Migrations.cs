@@ -223,6 +223,31 @@ internal static class Migrations
         CREATE TRIGGER index_counts_documents_insert AFTER INSERT ON record_documents BEGIN UPDATE index_counts SET documents = documents + 1; END;
         CREATE TRIGGER index_counts_documents_delete AFTER DELETE ON record_documents BEGIN UPDATE index_counts SET documents = documents - 1; END;
         """,
+
+        // 8: variants: copies of a record with its Pith number and its updated_at (or a date not believed) but other content,
+        // which never become current. A table of their own rather than rows of record_history: they are not older copies,
+        // and every reader of record_history (older copies in show, stats, resolve) stays true without a filter. Each has
+        // its own id (storage order), its record's id, its bytes' SHA-256 and its bytes exactly, like an older copy.
+        """
+        CREATE TABLE record_variants (
+            id            INTEGER PRIMARY KEY,
+            record_id     INTEGER NOT NULL REFERENCES records(id),
+            updated_at    TEXT,               -- as the copy states it
+            imported_at   TEXT NOT NULL,
+            imported_from TEXT NOT NULL,
+            run_id        INTEGER NOT NULL REFERENCES import_runs(id),
+            bytes_sha256  BLOB NOT NULL,
+            original      BLOB NOT NULL,      -- the file's bytes exactly
+            UNIQUE (record_id, bytes_sha256)
+        );
+        ALTER TABLE import_runs ADD COLUMN variants INTEGER NOT NULL DEFAULT 0;
+        DROP VIEW record_document_types;
+        CREATE VIEW record_document_types (record_id, document_type) AS
+            SELECT id, document_type FROM records
+            UNION SELECT record_id, 'pith_number_record' FROM record_history
+            UNION SELECT record_id, 'pith_number_record' FROM record_variants
+            UNION SELECT record_id, document_type FROM record_documents;
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -24,6 +24,6 @@ public sealed record DocumentVerdict<T>(T Item, InputDocument Document)
     /// <summary>The run was interrupted before this document was verified: it was dropped, unread or unchecked.</summary>
     internal bool Dropped { get; init; }
 
-    /// <summary>The input order (a ticket of the byte budget too).</summary>
-    internal long Sequence { get; init; }
+    /// <summary>The input order (a ticket of the byte budget too): which of two documents came first, whatever order they were done in.</summary>
+    public long Sequence { get; internal init; }
 }

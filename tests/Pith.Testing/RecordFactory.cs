@@ -124,5 +124,22 @@ public static class RecordFactory
 
     public static byte[] ToBytes(JsonNode node) => Encoding.UTF8.GetBytes(node.ToJsonString());
 
+    /// <summary>
+    /// The same JSON document in other bytes: every object's keys in reverse order, indented with CRLF line breaks, and
+    /// non-ASCII characters and '+' escaped (\u00e9, \u002B).
+    /// </summary>
+    public static byte[] Reformatted(JsonNode node)
+    {
+        var options = new JsonSerializerOptions { WriteIndented = true, NewLine = "\r\n" };
+        return Encoding.UTF8.GetBytes(Reversed(node)!.ToJsonString(options));
+    }
+
+    private static JsonNode? Reversed(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.Reverse().Select(p => KeyValuePair.Create(p.Key, Reversed(p.Value)))),
+        JsonArray a => new JsonArray(a.Select(Reversed).ToArray()),
+        _ => node?.DeepClone(),
+    };
+
     public static JsonObject Parse(byte[] bytes) => JsonNode.Parse(bytes)!.AsObject();
 }

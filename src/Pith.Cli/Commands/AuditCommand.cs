@@ -18,7 +18,7 @@ public static class AuditCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object: the failures (pith_number, copy, imported_from, problems) and the counts." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress line (failures and the summary are still printed)." };
         var command = new Command("audit",
-            "Re-verify every stored copy, current records, older copies and kept bundles and state files, from its stored bytes " +
+            "Re-verify every stored copy, current records, older copies, variants and kept bundles and state files, from its stored bytes " +
             "against the trusted keys (a state file is accepted when consistent: it carries no receipt); check that the bytes still " +
             "hash to what was stored at import and that the index's columns (Pith number, code, digest, source, document type, " +
             "unsigned mark, key id, signature, title, aliases) are what the document derives. Prints FAIL lines naming each failing " +
@@ -69,9 +69,11 @@ public static class AuditCommand
             jsonWriter.WriteNumber("records", summary.Records);
             jsonWriter.WriteNumber("history_copies", summary.HistoryCopies);
             jsonWriter.WriteNumber("documents", summary.Documents);
+            jsonWriter.WriteNumber("variants", summary.Variants);
             jsonWriter.WriteNumber("failed_records", summary.FailedRecords);
             jsonWriter.WriteNumber("failed_history_copies", summary.FailedHistoryCopies);
             jsonWriter.WriteNumber("failed_documents", summary.FailedDocuments);
+            jsonWriter.WriteNumber("failed_variants", summary.FailedVariants);
             jsonWriter.WriteNumber("elapsed_s", Math.Round(summary.Elapsed.TotalSeconds, 3));
             jsonWriter.WriteBoolean("interrupted", summary.Interrupted);
             jsonWriter.WriteString("db", database.Path);
@@ -92,8 +94,8 @@ public static class AuditCommand
     // Interrupted, nothing is "all sound": what was not checked is unknown.
     private static string Summary(AuditSummary summary)
     {
-        var audited = $"{summary.Records} records, {summary.HistoryCopies} older copies and {summary.Documents} bundles and state files";
-        var failed = $"{summary.FailedRecords} records, {summary.FailedHistoryCopies} older copies and {summary.FailedDocuments} bundles and state files failed";
+        var audited = $"{summary.Records} records, {summary.HistoryCopies} older copies, {summary.Variants} variants and {summary.Documents} bundles and state files";
+        var failed = $"{summary.FailedRecords} records, {summary.FailedHistoryCopies} older copies, {summary.FailedVariants} variants and {summary.FailedDocuments} bundles and state files failed";
         if (summary.Interrupted)
             return $"interrupted after {summary.Elapsed.TotalSeconds:0.00} s: audited {audited} (not all that is stored): " +
                    (summary.Failed == 0 ? "none of them failed" : failed);
@@ -111,7 +113,7 @@ public static class AuditCommand
     {
         json.WriteStartObject();
         json.WriteString("pith_number", failure.PithNumber);
-        json.WriteString("copy", failure.Copy switch { AuditedCopy.Current => "current", AuditedCopy.History => "history", _ => "document" });
+        json.WriteString("copy", failure.Copy switch { AuditedCopy.Current => "current", AuditedCopy.History => "history", AuditedCopy.Variant => "variant", _ => "document" });
         json.WriteString("document_type", failure.DocumentType);
         json.WriteString("imported_from", failure.ImportedFrom);
         WriteProblems(json, "problems", failure.Problems);

@@ -19,11 +19,11 @@ public static class ExportCommand
         };
         var history = new Option<bool>("--history")
         {
-            Description = "Also export the older copies kept of reissued records (after the current records); without it, only current records.",
+            Description = "Also export the older copies kept of reissued records and the variants of records (after the current records); without it, only current records.",
         };
         var command = new Command("export",
             "Print the stored original records as JSON Lines (one record per line), current records in import order, then (with " +
-            "--history) older copies, then the bundles and state files kept beside the records. A record " +
+            "--history) older copies and variants, then the bundles and state files kept beside the records. A record " +
             "stored on one line is written byte for byte; a pretty-printed one has its line breaks turned to spaces (the same " +
             "JSON document: same canonical record, hash and signature). 'pith import FILE.jsonl' reads it back ('--allow-unsigned' " +
             "to keep state files).")
@@ -76,7 +76,7 @@ public static class ExportCommand
         var reflowed = summary.Reflowed > 0 ? $" ({summary.Reflowed} pretty-printed, written on one line)" : "";
         // A state file carries no receipt: import rejects it unless told to accept it unsigned.
         var unsigned = summary.StateFiles > 0 ? $"; {summary.StateFiles} state files among them: import with --allow-unsigned to keep them" : "";
-        Cli.Report("export", $"{summary.Records} records, {summary.HistoryCopies} older copies, " +
+        Cli.Report("export", $"{summary.Records} records, {summary.HistoryCopies} older copies, {summary.Variants} variants, " +
                              $"{summary.Documents} bundles and state files{where}{reflowed}{unsigned}");
         return ExitCode.Ok;
     }

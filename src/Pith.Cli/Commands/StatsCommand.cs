@@ -13,7 +13,7 @@ public static class StatsCommand
         var db = IndexOptions.CreateDb();
         var json = new Option<bool>("--json") { Description = "Print the statistics as one JSON object." };
         var command = new Command("stats",
-            "Show what the index holds: records, papers and their versions, aliases, older copies of reissued records, records " +
+            "Show what the index holds: records, papers and their versions, aliases, older copies of reissued records, variants, records " +
             $"by year and by signing key, and the last {IndexStats.DefaultRuns} import runs with their counts and rejected inputs " +
             "by failing check.")
         {
@@ -42,6 +42,7 @@ public static class StatsCommand
         output.WriteLine($"papers         {stats.Papers}{byVersions}");
         output.WriteLine($"aliases        {stats.Aliases}");
         output.WriteLine($"older copies   {stats.HistoryCopies}");
+        output.WriteLine($"variants       {stats.Variants}");
         output.WriteLine($"by year        {List(stats.ByYear.Select(p => (p.Year, p.Records)))}");
         output.WriteLine($"by key         {List(stats.ByKeyId.Select(p => (p.KeyId, p.Records)))}");
         output.WriteLine($"import runs    {stats.ImportRuns}{(stats.LastRuns.Count < stats.ImportRuns ? $" (the last {stats.LastRuns.Count}:)" : "")}");
@@ -49,7 +50,7 @@ public static class StatsCommand
         {
             var rejects = run.RejectsByCheck.Count == 0 ? "" : " (" + List(run.RejectsByCheck.Select(p => (p.Check, p.Count))) + ")";
             output.WriteLine($"  run {run.Id}  {run.StartedAt}{(run.FinishedAt is null ? " (did not finish)" : run.Interrupted ? " (interrupted)" : "")}: imported {run.Imported}, updated {run.Updated}, " +
-                             $"unchanged {run.Unchanged}, older copies kept {run.Historical}, " + (run.Noted > 0 ? $"noted {run.Noted}, " : "") + $"rejected {run.Rejected}{rejects}");
+                             $"unchanged {run.Unchanged}, older copies kept {run.Historical}, variants {run.Variants}, " + (run.Noted > 0 ? $"noted {run.Noted}, " : "") + $"rejected {run.Rejected}{rejects}");
         }
     }
 
@@ -70,6 +71,7 @@ public static class StatsCommand
             Counts(json, "papers_by_version_count", stats.PapersByVersionCount.Select(p => (p.Versions.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Papers)));
             json.WriteNumber("aliases", stats.Aliases);
             json.WriteNumber("history_copies", stats.HistoryCopies);
+            json.WriteNumber("variants", stats.Variants);
             Counts(json, "by_year", stats.ByYear.Select(p => (p.Year, p.Records)));
             Counts(json, "by_key_id", stats.ByKeyId.Select(p => (p.KeyId, p.Records)));
             json.WriteNumber("import_runs", stats.ImportRuns);
@@ -81,7 +83,7 @@ public static class StatsCommand
                 json.WriteString("started_at", run.StartedAt);
                 json.WriteString("finished_at", run.FinishedAt);
                 json.WriteBoolean("interrupted", run.Interrupted);
-                ImportCountsJson.Write(json, run.Imported, run.Updated, run.Unchanged, run.Historical, run.Noted, run.Rejected);
+                ImportCountsJson.Write(json, run.Imported, run.Updated, run.Unchanged, run.Historical, run.Noted, run.Variants, run.Rejected);
                 Counts(json, "rejected_by_check", run.RejectsByCheck.Select(p => (p.Check, p.Count)));
                 json.WriteEndObject();
             }

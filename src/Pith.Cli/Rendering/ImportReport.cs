@@ -37,7 +37,7 @@ public static class ImportReport
                 Console.Error.WriteLine($"... {summary.Rejected - summary.Rejects.Count} more rejects are stored in the index (table rejects, run {summary.RunId})");
         }
         Cli.Report(command, $"{(summary.Interrupted ? "interrupted: " : "")}imported {summary.Imported}, updated {summary.Updated}, unchanged {summary.Unchanged}, " +
-                            $"older copies kept {summary.Historical}, " + (summary.Noted > 0 ? $"noted {summary.Noted} (other documents of stored records), " : "") +
+                            $"older copies kept {summary.Historical}, variants {summary.Variants}, " + (summary.Noted > 0 ? $"noted {summary.Noted} (other documents of stored records), " : "") +
                             $"rejected {summary.Rejected}" +
                             (summary.Rejected > 0 ? " (" + string.Join(", ", summary.RejectedByCheck.Select(kv => $"{kv.Key}: {kv.Value}")) + ")" : ""));
         Cli.Report(command, $"{summary.Inputs} inputs in {summary.Elapsed.TotalSeconds:0.00} s ({summary.RecordsPerSecond:0} records/s) into {dbPath}");
@@ -49,7 +49,7 @@ public static class ImportReport
         using (var json = new Utf8JsonWriter(output.BaseStream, JsonOutput.WriterOptions))
         {
             json.WriteStartObject();
-            ImportCountsJson.Write(json, summary.Imported, summary.Updated, summary.Unchanged, summary.Historical, summary.Noted, summary.Rejected);
+            ImportCountsJson.Write(json, summary.Imported, summary.Updated, summary.Unchanged, summary.Historical, summary.Noted, summary.Variants, summary.Rejected);
             json.WriteStartObject("rejected_by_check");
             foreach (var (check, count) in summary.RejectedByCheck) json.WriteNumber(check, count);
             json.WriteEndObject();

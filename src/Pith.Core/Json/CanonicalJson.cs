@@ -20,12 +20,26 @@ public static class CanonicalJson
     private static readonly byte[] Hex = "0123456789abcdef"u8.ToArray();
 
     /// <summary>Writes the canonical form of <paramref name="value"/>; returns an error instead when it has none.</summary>
-    public static CanonicalJsonError? TryWrite(JsonElement value, IBufferWriter<byte> output)
+    public static CanonicalJsonError? TryWrite(JsonElement value, IBufferWriter<byte> output) => TryWrite(value, output, anyNumber: false);
+
+    /// <summary>
+    /// The SHA-256 of a JSON value written canonically, numbers included: <see cref="TryWrite(JsonElement, IBufferWriter{byte})"/>
+    /// except that a float, or an integer too long for Python, is written as its shortest round-trip double (so equal
+    /// numbers compare equal). This is no resolver digest: it only tells whether two documents hold the same value.
+    /// Null when the value holds a lone surrogate.
+    /// </summary>
+    public static byte[]? ValueSha256(JsonElement value)
+    {
+        var buffer = Buffer();
+        return TryWrite(value, buffer, anyNumber: true) is null ? SHA256.HashData(buffer.WrittenSpan) : null;
+    }
+
+    private static CanonicalJsonError? TryWrite(JsonElement value, IBufferWriter<byte> output, bool anyNumber)
     {
         switch (value.ValueKind)
         {
             case JsonValueKind.Object:
-                return WriteObject(value, output);
+                return WriteObject(value, output, anyNumber);
             case JsonValueKind.Array:
                 output.Write("["u8);
                 var first = true;
@@ -33,14 +47,14 @@ public static class CanonicalJson
                 {
                     if (!first) output.Write(","u8);
                     first = false;
-                    if (TryWrite(item, output) is { } error) return error;
+                    if (TryWrite(item, output, anyNumber) is { } error) return error;
                 }
                 output.Write("]"u8);
                 return null;
             case JsonValueKind.String:
                 return WriteString(value, output);
             case JsonValueKind.Number:
-                return WriteNumber(value, output);
+                return WriteNumber(value, output, anyNumber);
             case JsonValueKind.True:
                 output.Write("true"u8);
                 return null;
@@ -94,7 +108,7 @@ public static class CanonicalJson
         return buffer;
     }
 
-    private static CanonicalJsonError? WriteObject(JsonElement value, IBufferWriter<byte> output)
+    private static CanonicalJsonError? WriteObject(JsonElement value, IBufferWriter<byte> output, bool anyNumber)
     {
         // Sorting UTF-8 bytes ordinally is sorting by code point (UTF-16 order differs above U+FFFF).
         var members = new Member[value.GetPropertyCount()];
@@ -123,7 +137,7 @@ public static class CanonicalJson
             if (i > 0) output.Write(","u8);
             WriteEscaped(members[i].Name, output);
             output.Write(":"u8);
-            if (TryWrite(members[i].Property.Value, output) is { } error) return error;
+            if (TryWrite(members[i].Property.Value, output, anyNumber) is { } error) return error;
         }
         output.Write("}"u8);
         return null;
@@ -160,12 +174,19 @@ public static class CanonicalJson
         return null;
     }
 
-    private static CanonicalJsonError? WriteNumber(JsonElement value, IBufferWriter<byte> output)
+    private static CanonicalJsonError? WriteNumber(JsonElement value, IBufferWriter<byte> output, bool anyNumber)
     {
         var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value);
-        if (raw.IndexOfAny((byte)'.', (byte)'e', (byte)'E') >= 0)
-            return new CanonicalJsonError($"holds the float {Encoding.UTF8.GetString(raw)}; Python's float formatting is not reproduced, so it cannot be hashed exactly");
         var digits = raw[0] == (byte)'-' ? raw.Length - 1 : raw.Length;
+        var isFloat = raw.IndexOfAny((byte)'.', (byte)'e', (byte)'E') >= 0;
+        if (anyNumber && (isFloat || digits > MaxIntegerDigits))
+        {
+            // Beyond double's range a number stays as written (two such spellings of one value then differ: rare enough).
+            output.Write(value.TryGetDouble(out var number) && double.IsFinite(number) ? Encoding.ASCII.GetBytes(number.ToString("R", System.Globalization.CultureInfo.InvariantCulture)) : raw);
+            return null;
+        }
+        if (isFloat)
+            return new CanonicalJsonError($"holds the float {Encoding.UTF8.GetString(raw)}; Python's float formatting is not reproduced, so it cannot be hashed exactly");
         if (digits > MaxIntegerDigits)
             return new CanonicalJsonError($"holds an integer of {digits} digits; Python refuses more than {MaxIntegerDigits}");
         // Python reads -0 as the integer 0 and writes it back as 0.

@@ -67,6 +67,11 @@ public sealed class RecordVerifier
         CanonicalChecks.CheckAliases(checks, root, "aliases", aliases, "record");
         var (keyId, signature) = _receipts.Check(checks, receipt, digest, "the record is unsigned");
         var title = CheckCrossFields(checks, root, record);
+        // What nothing signs is listed, so that a verdict of OK is never read as vouching for it.
+        foreach (var name in RecordFields.Unsigned)
+        {
+            if (RecordFields.At(root, name) is not null) checks.Skip(name, RecordFields.NotSignedDetail);
+        }
 
         var facts = new VerifiedRecord(number, digest, record.SourceKind, record.SourceId, record.SourceVersion, record.SubmittedAt,
             title, aliases, signature, JsonFields.String(root, "updated_at").Value);
@@ -129,7 +134,7 @@ public sealed class RecordVerifier
         // Whether the resolver Unicode-normalises text first is unknown (spec section 6): say so where it could matter.
         var note = CanonicalText.HasNonAscii(text.Value!) ? " (non-ASCII text: hashed as written; whether the resolver normalises Unicode first is unknown)" : "";
         if (hash == expected)
-            checks.Pass(name, (excerpt ? "the excerpt is the whole abstract; " : "") + "hash matches" + note);
+            checks.Pass(name, (excerpt ? "the excerpt is the whole abstract; hash matches" : "hash matches: the title is checked up to case and white space only") + note);
         else if (excerpt)
             checks.Skip(name, "not checked (excerpt only): the excerpt does not hash to abstract_canon_sha256, so it is not the whole abstract");
         else

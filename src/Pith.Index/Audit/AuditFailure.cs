@@ -11,6 +11,7 @@ public sealed record AuditFailure(string PithNumber, AuditedCopy Copy, string Do
     {
         AuditedCopy.Current => "current",
         AuditedCopy.History => "older copy",
+        AuditedCopy.Variant => "variant",
         _ => "kept " + DocumentType,
     };
 }

@@ -7,7 +7,12 @@ namespace Pith.Index.Audit;
 public sealed record AuditSummary(
     long Records, long HistoryCopies, long Documents, long FailedRecords, long FailedHistoryCopies, long FailedDocuments, TimeSpan Elapsed, bool Interrupted)
 {
-    public long Failed => FailedRecords + FailedHistoryCopies + FailedDocuments;
+    /// <summary>Variants of records checked (<c>record_variants</c>), and how many failed.</summary>
+    public long Variants { get; init; }
+
+    public long FailedVariants { get; init; }
+
+    public long Failed => FailedRecords + FailedHistoryCopies + FailedDocuments + FailedVariants;
 
     /// <summary>Problems of the index as a whole, as (check, reason): none when it is whole.</summary>
     public IReadOnlyList<(string Check, string Reason)> IndexProblems { get; init; } = [];

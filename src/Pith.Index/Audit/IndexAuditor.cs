@@ -11,8 +11,8 @@ using Pith.Pipeline;
 namespace Pith.Index.Audit;
 
 /// <summary>
-/// Re-verifies every stored copy (current records, older copies, and the bundles and state files kept in
-/// <c>record_documents</c>) from its stored bytes, to catch bit rot or tampering with the index file: the bytes still
+/// Re-verifies every stored copy (current records, older copies, the bundles and state files kept in
+/// <c>record_documents</c>, and variants) from its stored bytes, to catch bit rot or tampering with the index file: the bytes still
 /// hash to the stored <c>bytes_sha256</c>, the document still verifies against the trusted keys (a state file, which
 /// carries no receipt, is accepted when consistent), its stored document type is what it is, and the columns the
 /// index searches and resolves by (Pith number, code, digest, source, and for a current record its key id, signature,
@@ -38,6 +38,8 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
                               "FROM record_history h JOIN records r ON r.id = h.record_id ORDER BY h.id"),
         (AuditedCopy.Document, $"SELECT {Columns}, d.imported_from, d.bytes_sha256, d.original, d.document_type, d.document_type = '{DocumentType.State}' AS unsigned " +
                                "FROM record_documents d JOIN records r ON r.id = d.record_id ORDER BY d.id"),
+        (AuditedCopy.Variant, $"SELECT {Columns}, v.imported_from, v.bytes_sha256, v.original, '{DocumentType.Record}' AS document_type, 0 AS unsigned " +
+                              "FROM record_variants v JOIN records r ON r.id = v.record_id ORDER BY v.id"),
     ];
 
     public AuditSummary Run(Action<AuditFailure> onFailure, Action<AuditProgress>? progress = null, CancellationToken cancel = default)
@@ -59,7 +61,7 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
         using var transaction = database.Connection.BeginTransaction(deferred: true);
         var indexProblems = IndexProblems();
         var total = database.Scalar<long>(
-            "SELECT (SELECT count(*) FROM records) + (SELECT count(*) FROM record_history) + (SELECT count(*) FROM record_documents)");
+            "SELECT (SELECT count(*) FROM records) + (SELECT count(*) FROM record_history) + (SELECT count(*) FROM record_documents) + (SELECT count(*) FROM record_variants)");
         var done = new long[Passes.Length];
         var failed = new long[Passes.Length];
         var lastReport = TimeSpan.Zero;
@@ -92,6 +94,8 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
         return new AuditSummary(done[0], done[1], done[2], failed[0], failed[1], failed[2], clock.Elapsed, cancel.IsCancellationRequested)
         {
             IndexProblems = indexProblems,
+            Variants = done[3],
+            FailedVariants = failed[3],
         };
     }
 
@@ -191,7 +195,7 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
         compare("digest", Convert.ToHexStringLower(copy.Digest), record.DigestHex);
         compare("year", copy.Year, record.PithNumber.Year);
         compare("source", $"{copy.SourceKind} {copy.SourceId} v{copy.SourceVersion}", $"{record.SourceKind} {record.SourceId} v{record.SourceVersion}");
-        if (copy.Aliases is null) return; // An older copy: its key, signature and title are the current record's business.
+        if (copy.Aliases is null) return; // An older copy or a variant: its key, signature and title are the current record's business.
         // An unsigned row (a state file's) stores '' for the key id and signature it does not have.
         compare("key_id", copy.KeyId, keyId ?? "");
         compare("signature", copy.Signature, record.SignatureB64 ?? "");

@@ -6,11 +6,12 @@ namespace Pith.Index.Export;
 
 /// <summary>
 /// Writes the stored originals as JSON Lines, streamed (one row in memory at a time): the current records in import
-/// order, then, when asked, the older copies kept of reissued records, then every bundle and state file kept in
+/// order, then, when asked, the older copies kept of reissued records and the variants of records, then every bundle and state file kept in
 /// <c>record_documents</c> (always: their events and graph snapshots are in no record, so a backup without them loses
 /// them). A document that is its record's own row is written once, as the record. Importing the result into an empty
 /// index rebuilds the same records, aliases, history and kept documents: whatever order parallel verification delivers
-/// the lines in, the importer makes the newest copy current, and a record document rather than a bundle, a bundle rather
+/// the lines in, the importer makes the newest copy current (a variant stays one: it comes after its current copy in
+/// the input, and the first in the input stays), and a record document rather than a bundle, a bundle rather
 /// than a state file (only between two different bundles of one number does the first one win). State files need
 /// <c>--allow-unsigned</c>. Read in one transaction: a consistent snapshot even while an import waits to write.
 /// </summary>
@@ -25,12 +26,13 @@ public sealed class RecordExporter(IndexDatabase database)
             var records = Write("SELECT o.original AS original, r.document_type AS document_type, r.pith_number AS pith_number FROM records r LEFT JOIN record_originals o ON o.record_id = r.id ORDER BY r.id",
                 output, tally, cancel);
             var copies = history ? Write($"SELECT h.original AS original, '{DocumentType.Record}' AS document_type, r.pith_number AS pith_number FROM record_history h JOIN records r ON r.id = h.record_id ORDER BY h.id", output, tally, cancel) : 0;
+            var variants = history ? Write($"SELECT v.original AS original, '{DocumentType.Record}' AS document_type, r.pith_number AS pith_number FROM record_variants v JOIN records r ON r.id = v.record_id ORDER BY v.id", output, tally, cancel) : 0;
             var documents = Write(
                 """
                 SELECT d.original AS original, d.document_type AS document_type, r.pith_number AS pith_number FROM record_documents d JOIN records r ON r.id = d.record_id
                 WHERE d.bytes_sha256 <> r.bytes_sha256 ORDER BY d.id
                 """, output, tally, cancel);
-            return new ExportSummary(records, copies, documents, tally.StateFiles, tally.Reflowed);
+            return new ExportSummary(records, copies, documents, tally.StateFiles, tally.Reflowed, variants);
         }
         catch (SqliteException e)
         {

@@ -5,7 +5,7 @@ namespace Pith.Index.Feed;
 
 /// <summary>
 /// Reads the documents an index stored, in the order it stored them (<c>document_feed</c>): a new record, a reissue, an
-/// older copy, a bundle or state file each comes after every cursor given out before it was stored, so a mirror that
+/// older copy, a variant, a bundle or state file each comes after every cursor given out before it was stored, so a mirror that
 /// follows the feed from its last cursor misses nothing. Importing the lines in feed order rebuilds what the index
 /// holds: the same current copies, older copies and kept documents.
 /// </summary>
@@ -28,14 +28,15 @@ public static class DocumentFeed
         var restarted = after is not null && after.Feed != identity;
         var from = after is not null && !restarted ? after.Sequence : 0;
 
-        // Each entry's bytes are wherever the index keeps them now: the record's row, or (since replaced by a newer copy)
-        // record_history, or record_documents.
+        // Each entry's bytes are wherever the index keeps them now: the record's row, or (since replaced by another copy)
+        // record_history or record_variants, or record_documents.
         using var page = index.Prepare(
             """
             SELECT f.seq,
                    coalesce((SELECT o.original FROM records r JOIN record_originals o ON o.record_id = r.id
                              WHERE r.id = f.record_id AND r.bytes_sha256 = f.bytes_sha256),
                             (SELECT h.original FROM record_history h WHERE h.record_id = f.record_id AND h.bytes_sha256 = f.bytes_sha256),
+                            (SELECT v.original FROM record_variants v WHERE v.record_id = f.record_id AND v.bytes_sha256 = f.bytes_sha256),
                             (SELECT d.original FROM record_documents d WHERE d.record_id = f.record_id AND d.bytes_sha256 = f.bytes_sha256))
             FROM document_feed f WHERE f.seq > $after ORDER BY f.seq LIMIT $limit
             """);

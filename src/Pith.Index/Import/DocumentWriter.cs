@@ -17,6 +17,7 @@ internal sealed class DocumentWriter : IDisposable
     private readonly WriterCommands _commands;
     private readonly SqliteCommand _note;
     private readonly SqliteCommand _replace;
+    private readonly SqliteCommand _kept;
 
     public DocumentWriter(SqliteConnection connection, long runId, RecordWriter records)
     {
@@ -37,9 +38,20 @@ internal sealed class DocumentWriter : IDisposable
             WHERE id = $id
             """,
             "$key_id", "$signature", "$imported_at", "$imported_from", "$run_id", "$bytes_sha256", "$document_type", "$id");
+        _kept = _commands.Add("SELECT bytes_sha256, original FROM record_documents WHERE record_id = $id AND document_type = $document_type", "$id", "$document_type");
     }
 
     public void Dispose() => _commands.Dispose();
+
+    /// <summary>The documents of <paramref name="documentType"/> kept for record <paramref name="id"/>: their bytes' SHA-256 and their bytes.</summary>
+    private List<(byte[] BytesSha256, byte[] Original)> Kept(long id, string documentType)
+    {
+        WriterCommands.Bind(_kept, ("$id", id), ("$document_type", documentType));
+        using var reader = _kept.ExecuteReader();
+        var kept = new List<(byte[], byte[])>();
+        while (reader.Read()) kept.Add(((byte[])reader.GetValue(0), (byte[])reader.GetValue(1)));
+        return kept;
+    }
 
     public void Enlist(SqliteTransaction transaction) => _commands.Enlist(transaction);
 
@@ -58,6 +70,8 @@ internal sealed class DocumentWriter : IDisposable
             return ImportOutcome.Imported;
         }
         var (id, _, _, currentType) = _records.Find(record.PithNumber);
+        // The same document in another form (a pretty-printed bundle exported on one line) is kept once.
+        if (SameDocument.AmongStored(document, bytesSha256, Kept(id, documentType))) return ImportOutcome.Unchanged;
         if (!Note(id, documentType, original, bytesSha256, importedFrom)) return ImportOutcome.Unchanged;
         if (currentType == DocumentType.State && !unsigned)
         {

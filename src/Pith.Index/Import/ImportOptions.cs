@@ -17,6 +17,9 @@ public sealed record ImportOptions
     /// <summary>Index state files, which carry no receipt, when they are consistent (marked unsigned in the index).</summary>
     public bool AllowUnsigned { get; init; }
 
+    /// <summary>This machine's clock: an updated_at later than it (plus <see cref="Core.Verification.RecordRecency.ClockSkew"/>) is not believed.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>At most this many rejects are kept in memory for the summary; all are stored in the index.</summary>
     public int MaxRejectsInSummary { get; init; } = 100_000;
 }

@@ -21,6 +21,12 @@ public enum ImportOutcome
     /// </summary>
     Noted,
 
+    /// <summary>
+    /// A variant of a stored record (its updated_at, other content; or an updated_at later than this machine's clock): kept,
+    /// never current. Also a current copy that gave way to one that came before it in the input, or had a believable date.
+    /// </summary>
+    Variant,
+
     /// <summary>Not indexed: the reason is recorded.</summary>
     Rejected,
 }

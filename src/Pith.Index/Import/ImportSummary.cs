@@ -3,6 +3,7 @@ namespace Pith.Index.Import;
 /// <summary>
 /// What an import did: every input is counted in exactly one of the outcomes. Interrupted: stopped early (Ctrl-C).
 /// Noted: bundles and state files of records already stored, and records stored until then from those alone.
+/// Variants: copies kept as variants (see <see cref="ImportOutcome.Variant"/>).
 /// </summary>
 public sealed record ImportSummary(
     long RunId,
@@ -15,9 +16,10 @@ public sealed record ImportSummary(
     IReadOnlyDictionary<string, long> RejectedByCheck,
     TimeSpan Elapsed,
     bool Interrupted,
-    long Noted = 0)
+    long Noted = 0,
+    long Variants = 0)
 {
-    public long Inputs => Imported + Updated + Unchanged + Historical + Noted + Rejected;
+    public long Inputs => Imported + Updated + Unchanged + Historical + Noted + Variants + Rejected;
 
     /// <summary>Why the run stopped before its inputs ended (a feed that could not be read); null when it did not.</summary>
     public string? Failure { get; init; }

@@ -47,7 +47,8 @@ internal sealed class IndexWriter : IDisposable
         var known = new HashSet<UInt256>();
         using var command = _database.Connection.CreateCommand();
         command.CommandText =
-            "SELECT bytes_sha256 FROM records UNION ALL SELECT bytes_sha256 FROM record_history UNION ALL SELECT bytes_sha256 FROM record_documents";
+            "SELECT bytes_sha256 FROM records UNION ALL SELECT bytes_sha256 FROM record_history UNION ALL SELECT bytes_sha256 FROM record_variants " +
+            "UNION ALL SELECT bytes_sha256 FROM record_documents";
         using var reader = command.ExecuteReader();
         var buffer = new byte[32];
         while (reader.Read())
@@ -75,7 +76,7 @@ internal sealed class IndexWriter : IDisposable
             var result = verdict.Result!;
             var record = result.Record!;
             Tally.Add(result.DocumentType == DocumentType.Record
-                ? _records!.Write(record, result.KeyId!, bytes.Memory, verdict.BytesSha256!, document.Name)
+                ? _records!.Write(record, result.KeyId!, bytes.Memory, verdict.BytesSha256!, document.Name, verdict.Sequence)
                 : _documents!.Write(record, result.DocumentType!, result.KeyId, bytes.Memory, verdict.BytesSha256!, document.Name));
         }
         else
@@ -154,7 +155,7 @@ internal sealed class IndexWriter : IDisposable
     {
         if (_transaction is not null) return;
         var (runId, _) = Run();
-        _records ??= new RecordWriter(_database.Connection, runId);
+        _records ??= new RecordWriter(_database.Connection, runId, _options.Clock);
         _documents ??= new DocumentWriter(_database.Connection, runId, _records);
         _transaction = _database.Connection.BeginTransaction();
         _records.Enlist(_transaction);
@@ -202,7 +203,7 @@ internal sealed class IndexWriter : IDisposable
         command.CommandText =
             """
             UPDATE import_runs SET finished_at = $finished, imported = $imported, updated = $updated, unchanged = $unchanged,
-                                   historical = $historical, noted = $noted, rejected = $rejected,
+                                   historical = $historical, noted = $noted, variants = $variants, rejected = $rejected,
                                    interrupted = $interrupted
             WHERE id = $id
             """;
@@ -212,6 +213,7 @@ internal sealed class IndexWriter : IDisposable
         command.Parameters.AddWithValue("$unchanged", Tally.Unchanged);
         command.Parameters.AddWithValue("$historical", Tally.Historical);
         command.Parameters.AddWithValue("$noted", Tally.Noted);
+        command.Parameters.AddWithValue("$variants", Tally.Variants);
         command.Parameters.AddWithValue("$rejected", Tally.Rejected);
         command.Parameters.AddWithValue("$interrupted", interrupted ? 1 : 0);
         command.Parameters.AddWithValue("$id", runId);

@@ -8,7 +8,8 @@ namespace Pith.Index.Import;
 
 /// <summary>
 /// Writes verified records into the index, one at a time, inside the caller's transaction, with prepared
-/// commands reused. Decides between new, newer, older and already stored copies (see <see cref="RecordRecency"/>).
+/// commands reused. Decides between new copies, reissues, older copies, variants and copies already stored, as the same
+/// bytes or the same document (see <see cref="RecordRecency"/>, <see cref="SameDocument"/>).
 /// A record document takes the place of a row that only a bundle or state file made (see <see cref="DocumentWriter"/>).
 /// </summary>
 internal sealed class RecordWriter : IDisposable
@@ -16,23 +17,42 @@ internal sealed class RecordWriter : IDisposable
     private readonly WriterCommands _commands;
     private readonly long _runId;
     private readonly SqliteCommand _find;
-    private readonly SqliteCommand _inHistory;
+    private readonly SqliteCommand _copies;
     private readonly Statement _insert;
     private readonly Statement _insertAliases;
     private readonly Statement _insertOriginal;
-    private readonly SqliteCommand _toHistoryFromCurrent;
-    private readonly SqliteCommand _toHistoryNew;
+    private readonly SqliteCommand _historyFromCurrent;
+    private readonly SqliteCommand _historyNew;
+    private readonly SqliteCommand _variantFromCurrent;
+    private readonly SqliteCommand _variantNew;
+    private readonly TimeProvider _clock;
+
+    // The input order of each record written in this run, so that "the first copy stays" means the first in the input,
+    // not the first a parallel worker finished.
+    private readonly Dictionary<long, long> _inputOrder = [];
+
+    // Likewise for the older copies written in this run, by their row in record_history.
+    private readonly Dictionary<long, long> _olderInputOrder = [];
+    private readonly SqliteCommand _olderToVariant;
     private readonly SqliteCommand _replace;
     private readonly SqliteCommand _replaceOriginal;
     private readonly SqliteCommand _reject;
 
-    public RecordWriter(SqliteConnection connection, long runId)
+    public RecordWriter(SqliteConnection connection, long runId, TimeProvider clock)
     {
         _commands = new WriterCommands(connection);
         Feed = new FeedLog(connection);
         _runId = runId;
+        _clock = clock;
         _find = _commands.Add("SELECT id, bytes_sha256, updated_at, document_type FROM records WHERE pith_number = $pith_number", "$pith_number");
-        _inHistory = _commands.Add("SELECT 1 FROM record_history WHERE record_id = $id AND bytes_sha256 = $bytes_sha256", "$id", "$bytes_sha256");
+        // The current copy (kind 0), the older copies (1) and the variants (2), each with its row's id.
+        _copies = _commands.Add(
+            """
+            SELECT 0, id, updated_at, bytes_sha256, (SELECT original FROM record_originals WHERE record_id = $id) FROM records WHERE id = $id
+            UNION ALL SELECT 1, id, updated_at, bytes_sha256, original FROM record_history WHERE record_id = $id
+            UNION ALL SELECT 2, id, updated_at, bytes_sha256, original FROM record_variants WHERE record_id = $id
+            """,
+            "$id");
         // The hot path of a bulk load, on SQLite's own statements. Both inserts write one
         // row per statement, with no RETURNING (which SQLite runs as a trigger): a statement that may write several rows
         // and abort on a constraint gets a statement journal, into which SQLite copies every existing page it changes
@@ -48,19 +68,15 @@ internal sealed class RecordWriter : IDisposable
             """);
         _insertAliases = Statement.Prepare(connection, "INSERT INTO aliases (record_id, kind, value, normalized) VALUES ($record_id, $kind, $value, $normalized)");
         _insertOriginal = Statement.Prepare(connection, "INSERT INTO record_originals (record_id, original) VALUES ($record_id, $original)");
-        _toHistoryFromCurrent = _commands.Add(
+        (_historyFromCurrent, _historyNew) = CopyCommands("record_history");
+        (_variantFromCurrent, _variantNew) = CopyCommands("record_variants");
+        _olderToVariant = _commands.Add(
             """
-            INSERT OR IGNORE INTO record_history (record_id, updated_at, imported_at, imported_from, run_id, bytes_sha256, original)
-            SELECT r.id, r.updated_at, r.imported_at, r.imported_from, r.run_id, r.bytes_sha256, o.original
-            FROM records r JOIN record_originals o ON o.record_id = r.id WHERE r.id = $id
+            INSERT OR IGNORE INTO record_variants (record_id, updated_at, imported_at, imported_from, run_id, bytes_sha256, original)
+            SELECT record_id, updated_at, imported_at, imported_from, run_id, bytes_sha256, original FROM record_history WHERE id = $id;
+            DELETE FROM record_history WHERE id = $id;
             """,
             "$id");
-        _toHistoryNew = _commands.Add(
-            """
-            INSERT OR IGNORE INTO record_history (record_id, updated_at, imported_at, imported_from, run_id, bytes_sha256, original)
-            VALUES ($id, $updated_at, $imported_at, $imported_from, $run_id, $bytes_sha256, $original)
-            """,
-            "$id", "$updated_at", "$imported_at", "$imported_from", "$run_id", "$bytes_sha256", "$original");
         _replace = _commands.Add(
             """
             UPDATE records SET title = $title, key_id = $key_id, signature = $signature, updated_at = $updated_at,
@@ -77,6 +93,24 @@ internal sealed class RecordWriter : IDisposable
     /// <summary>Where each document stored for the first time is entered, for mirrors that follow this index.</summary>
     internal FeedLog Feed { get; }
 
+    // Keeping the current copy, or a new one, in the table of older copies or of variants (the same columns).
+    private (SqliteCommand FromCurrent, SqliteCommand New) CopyCommands(string table) => (
+        _commands.Add(
+            $"""
+            INSERT OR IGNORE INTO {table} (record_id, updated_at, imported_at, imported_from, run_id, bytes_sha256, original)
+            SELECT r.id, r.updated_at, r.imported_at, r.imported_from, r.run_id, r.bytes_sha256, o.original
+            FROM records r JOIN record_originals o ON o.record_id = r.id WHERE r.id = $id
+            RETURNING id
+            """,
+            "$id"),
+        _commands.Add(
+            $"""
+            INSERT OR IGNORE INTO {table} (record_id, updated_at, imported_at, imported_from, run_id, bytes_sha256, original)
+            VALUES ($id, $updated_at, $imported_at, $imported_from, $run_id, $bytes_sha256, $original)
+            RETURNING id
+            """,
+            "$id", "$updated_at", "$imported_at", "$imported_from", "$run_id", "$bytes_sha256", "$original"));
+
     public void Dispose()
     {
         _commands.Dispose();
@@ -89,44 +123,90 @@ internal sealed class RecordWriter : IDisposable
     /// <summary>Binds every command to the transaction under way (Microsoft.Data.Sqlite requires it; raw statements need not).</summary>
     public void Enlist(SqliteTransaction transaction) => _commands.Enlist(transaction);
 
-    public ImportOutcome Write(VerifiedRecord record, string keyId, ReadOnlyMemory<byte> original, byte[] bytesSha256, string importedFrom)
+    public ImportOutcome Write(VerifiedRecord record, string keyId, ReadOnlyMemory<byte> original, byte[] bytesSha256, string importedFrom, long sequence)
     {
         var now = Timestamp.Now();
         // A new Pith number is the common case: try the insert first, and look the record up only when it is stored.
         if (TryInsert(record, keyId, original, bytesSha256, importedFrom, now) is { } newId)
         {
             Feed.Append(newId, bytesSha256);
+            _inputOrder[newId] = sequence;
             return ImportOutcome.Imported;
         }
         var (id, currentSha, currentUpdatedAt, currentType) = Find(record.PithNumber);
         if (currentSha.AsSpan().SequenceEqual(bytesSha256)) return ImportOutcome.Unchanged;
-        _inHistory.Parameters["$id"].Value = id;
-        _inHistory.Parameters["$bytes_sha256"].Value = bytesSha256;
-        if (_inHistory.ExecuteScalar() is not null) return ImportOutcome.Unchanged;
-
-        // Stored from a bundle or state file only (kept in record_documents): the record document takes its place.
-        var replacesDocument = currentType != DocumentType.Record;
-        if (replacesDocument || RecordRecency.Compare(record.UpdatedAt, bytesSha256, currentUpdatedAt, currentSha) > 0)
+        // Stored from a bundle or state file only (kept in record_documents): the record document takes its place. (No
+        // record document was stored before it, so there is no copy of one to compare with.)
+        if (currentType != DocumentType.Record)
         {
-            if (!replacesDocument)
-            {
-                _toHistoryFromCurrent.Parameters["$id"].Value = id;
-                _toHistoryFromCurrent.ExecuteNonQuery();
-            }
-            WriterCommands.Bind(_replace, ("$id", id), ("$title", record.Title), ("$key_id", keyId), ("$signature", record.SignatureB64),
-                ("$updated_at", record.UpdatedAt), ("$imported_at", now), ("$imported_from", importedFrom), ("$run_id", _runId),
-                ("$bytes_sha256", bytesSha256));
-            _replace.ExecuteNonQuery();
-            ReplaceOriginal(id, original.ToArray());
-            Feed.Append(id, bytesSha256);
-            return replacesDocument ? ImportOutcome.Noted : ImportOutcome.Updated;
+            Replace(id, record, keyId, original, bytesSha256, importedFrom, now, sequence);
+            return ImportOutcome.Noted;
         }
-        WriterCommands.Bind(_toHistoryNew, ("$id", id), ("$updated_at", record.UpdatedAt), ("$imported_at", now), ("$imported_from", importedFrom),
-            ("$run_id", _runId), ("$bytes_sha256", bytesSha256), ("$original", original.ToArray()));
-        _toHistoryNew.ExecuteNonQuery();
-        Feed.Append(id, bytesSha256);
-        return ImportOutcome.Historical;
+        var copies = StoredCopies(id);
+        if (SameDocument.AmongStored(original, bytesSha256, [.. copies.Select(c => (c.BytesSha256, c.Original))])) return ImportOutcome.Unchanged;
+
+        var currentInRun = _inputOrder.TryGetValue(id, out var currentSequence);
+        var cameFirst = currentInRun && sequence < currentSequence;
+        var older = copies.Where(c => c.Kind == OlderCopy).ToList();
+        var place = RecordRecency.Place(record.UpdatedAt, currentUpdatedAt, _clock.GetUtcNow(), cameFirst,
+            [.. older.Select(c => (c.UpdatedAt, _olderInputOrder.TryGetValue(c.RowId, out var olderSequence) && sequence < olderSequence))], out var twin);
+        switch (place)
+        {
+            case CopyPlace.Reissue:
+            case CopyPlace.Displaces:
+                var keep = place == CopyPlace.Reissue ? _historyFromCurrent : _variantFromCurrent;
+                keep.Parameters["$id"].Value = id;
+                if (keep.ExecuteScalar() is long kept && currentInRun && place == CopyPlace.Reissue) _olderInputOrder[kept] = currentSequence;
+                Replace(id, record, keyId, original, bytesSha256, importedFrom, now, sequence);
+                // A copy that gave way becomes a variant: counted so whichever order two variants came in.
+                return place == CopyPlace.Reissue ? ImportOutcome.Updated : ImportOutcome.Variant;
+            case CopyPlace.DisplacesOlder:
+                // The older copy with this stamp came later in the input: it becomes the variant, this one the older copy.
+                WriterCommands.Bind(_olderToVariant, ("$id", older[twin].RowId)).ExecuteNonQuery();
+                Keep(_historyNew, id, record, original, bytesSha256, importedFrom, now, sequence);
+                return ImportOutcome.Variant;
+            default:
+                Keep(place == CopyPlace.Older ? _historyNew : _variantNew, id, record, original, bytesSha256, importedFrom, now, sequence);
+                return place == CopyPlace.Older ? ImportOutcome.Historical : ImportOutcome.Variant;
+        }
     }
+
+    // A new copy kept as an older copy or a variant.
+    private void Keep(SqliteCommand insert, long id, VerifiedRecord record, ReadOnlyMemory<byte> original, byte[] bytesSha256, string importedFrom, string now, long sequence)
+    {
+        WriterCommands.Bind(insert, ("$id", id), ("$updated_at", record.UpdatedAt), ("$imported_at", now), ("$imported_from", importedFrom),
+            ("$run_id", _runId), ("$bytes_sha256", bytesSha256), ("$original", original.ToArray()));
+        if (insert.ExecuteScalar() is not long row) return;
+        if (insert == _historyNew) _olderInputOrder[row] = sequence;
+        Feed.Append(id, bytesSha256);
+    }
+
+    private void Replace(long id, VerifiedRecord record, string keyId, ReadOnlyMemory<byte> original, byte[] bytesSha256, string importedFrom, string now, long sequence)
+    {
+        WriterCommands.Bind(_replace, ("$id", id), ("$title", record.Title), ("$key_id", keyId), ("$signature", record.SignatureB64),
+            ("$updated_at", record.UpdatedAt), ("$imported_at", now), ("$imported_from", importedFrom), ("$run_id", _runId),
+            ("$bytes_sha256", bytesSha256));
+        _replace.ExecuteNonQuery();
+        ReplaceOriginal(id, original.ToArray());
+        Feed.Append(id, bytesSha256);
+        _inputOrder[id] = sequence;
+    }
+
+    /// <summary>Every stored copy of record <paramref name="id"/>: the current one, its older copies and its variants.</summary>
+    private List<StoredCopy> StoredCopies(long id)
+    {
+        _copies.Parameters["$id"].Value = id;
+        using var reader = _copies.ExecuteReader();
+        var copies = new List<StoredCopy>();
+        while (reader.Read())
+            copies.Add(new StoredCopy(reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2), (byte[])reader.GetValue(3),
+                reader.IsDBNull(4) ? [] : (byte[])reader.GetValue(4)));
+        return copies;
+    }
+
+    private const long OlderCopy = 1;
+
+    private readonly record struct StoredCopy(long Kind, long RowId, string? UpdatedAt, byte[] BytesSha256, byte[] Original);
 
     /// <summary>The stored bytes of the record in row <paramref name="id"/> become these (a newer copy, or a document that takes the row's place).</summary>
     internal void ReplaceOriginal(long id, byte[] original) => WriterCommands.Bind(_replaceOriginal, ("$id", id), ("$original", original)).ExecuteNonQuery();

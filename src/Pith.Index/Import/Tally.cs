@@ -16,9 +16,11 @@ internal sealed class Tally(int maxRejects)
 
     public long Noted { get; private set; }
 
+    public long Variants { get; private set; }
+
     public long Rejected { get; private set; }
 
-    public long Inputs => Imported + Updated + Unchanged + Historical + Noted + Rejected;
+    public long Inputs => Imported + Updated + Unchanged + Historical + Noted + Variants + Rejected;
 
     public void Add(ImportOutcome outcome)
     {
@@ -29,6 +31,7 @@ internal sealed class Tally(int maxRejects)
             case ImportOutcome.Unchanged: Unchanged++; break;
             case ImportOutcome.Historical: Historical++; break;
             case ImportOutcome.Noted: Noted++; break;
+            case ImportOutcome.Variant: Variants++; break;
             default: throw new ArgumentOutOfRangeException(nameof(outcome), "a rejection comes with its reason");
         }
     }
@@ -43,5 +46,5 @@ internal sealed class Tally(int maxRejects)
     /// <summary>The summary, rejects in path and line order (they arrive in the order parallel workers finish).</summary>
     public ImportSummary Summary(long runId, TimeSpan elapsed, bool interrupted) =>
         new(runId, Imported, Updated, Unchanged, Historical, Rejected,
-            [.. _rejects.OrderBy(r => r.Path, StringComparer.Ordinal).ThenBy(r => r.Line)], _byCheck, elapsed, interrupted, Noted);
+            [.. _rejects.OrderBy(r => r.Path, StringComparer.Ordinal).ThenBy(r => r.Line)], _byCheck, elapsed, interrupted, Noted, Variants);
 }

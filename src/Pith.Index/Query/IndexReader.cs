@@ -74,7 +74,20 @@ public sealed class IndexReader : IDisposable
             SourceKind: row.Text(row.Column("source_kind")),
             OtherVersions: OtherVersions(match),
             Unsigned: row.Int64(row.Column("unsigned")) != 0,
-            DocumentTypes: row.Text(row.Column("document_types")).Split(' '));
+            DocumentTypes: row.Text(row.Column("document_types")).Split(' '))
+        {
+            Variants = Variants(match),
+        };
+    }
+
+    private List<StoredVariant> Variants(RecordMatch match)
+    {
+        using var rows = Prepare("SELECT id, updated_at, imported_at, imported_from, run_id, original FROM record_variants WHERE record_id = $id ORDER BY id");
+        rows.Bind("$id", match.Id);
+        var variants = new List<StoredVariant>();
+        while (rows.Step())
+            variants.Add(new StoredVariant(rows.Int64(0), rows.NullableText(1), rows.Text(2), rows.Text(3), rows.Int64(4), rows.Blob(5)));
+        return variants;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Pith.Index.Sqlite;
 
 namespace Pith.Index.Query;
@@ -7,6 +8,16 @@ public sealed record RecordMatch(long Id, string PithNumber, string SourceId, lo
 {
     /// <summary>What a statement read by <see cref="ReadAll"/> selects from <c>records</c> (unqualified: one table).</summary>
     internal const string Columns = "id, pith_number, source_id, source_version";
+
+    /// <summary>The match as JSON, as <c>resolve --json</c> and <c>show --json --with-index</c> write it: <c>{"pith_number", "source_id", "version"}</c>.</summary>
+    public void WriteJson(Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteString("pith_number", PithNumber);
+        json.WriteString("source_id", SourceId);
+        json.WriteNumber("version", Version);
+        json.WriteEndObject();
+    }
 
     /// <summary>The rows of a statement selecting <see cref="Columns"/> (of <c>records</c>, under those names), in its order.</summary>
     internal static List<RecordMatch> ReadAll(Statement statement)

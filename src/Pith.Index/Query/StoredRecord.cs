@@ -3,7 +3,7 @@ namespace Pith.Index.Query;
 /// <summary>
 /// A current record as the index holds it: the original bytes exactly as imported, and what the import learnt
 /// (key, when and from where, how many older copies of it are kept, the paper's other versions), whether only a state
-/// file brought it (unsigned: no receipt was verified), and every document type seen for it.
+/// file brought it (unsigned: no receipt was verified), every document type seen for it, and its variants.
 /// </summary>
 public sealed record StoredRecord(
     RecordMatch Match,
@@ -18,4 +18,8 @@ public sealed record StoredRecord(
     string SourceKind,
     IReadOnlyList<RecordMatch> OtherVersions,
     bool Unsigned,
-    IReadOnlyList<string> DocumentTypes);
+    IReadOnlyList<string> DocumentTypes)
+{
+    /// <summary>Its variants (same Pith number and updated_at, or an updated_at not believed; other content), in storage order.</summary>
+    public IReadOnlyList<StoredVariant> Variants { get; init; } = [];
+}

@@ -6,4 +6,4 @@ namespace Pith.Index.Stats;
 /// </summary>
 public sealed record ImportRunStats(
     long Id, string StartedAt, string? FinishedAt, bool Interrupted, long Imported, long Updated, long Unchanged, long Historical, long Noted, long Rejected,
-    IReadOnlyList<(string Check, long Count)> RejectsByCheck);
+    IReadOnlyList<(string Check, long Count)> RejectsByCheck, long Variants = 0);

@@ -4,10 +4,10 @@ namespace Pith.Index.Stats;
 
 /// <summary>
 /// What an index holds: records (one per Pith number), papers and how many versions each has, aliases, older copies
-/// of reissued records, records by year of the Pith number and by signing key, and the last import runs.
+/// of reissued records, variants, records by year of the Pith number and by signing key, and the last import runs.
 /// </summary>
 public sealed record IndexStats(
-    long Records, long Papers, IReadOnlyList<(long Versions, long Papers)> PapersByVersionCount, long Aliases, long HistoryCopies,
+    long Records, long Papers, IReadOnlyList<(long Versions, long Papers)> PapersByVersionCount, long Aliases, long HistoryCopies, long Variants,
     IReadOnlyList<(string Year, long Records)> ByYear, IReadOnlyList<(string KeyId, long Records)> ByKeyId,
     long ImportRuns, IReadOnlyList<ImportRunStats> LastRuns)
 {
@@ -33,6 +33,7 @@ public sealed record IndexStats(
                 byVersionCount,
                 database.Scalar<long>("SELECT count(*) FROM aliases"),
                 database.Scalar<long>("SELECT count(*) FROM record_history"),
+                database.Scalar<long>("SELECT count(*) FROM record_variants"),
                 Totals(byYearAndKey.Select(p => (p.Key.Year, p.Count))).OrderBy(p => p.Key, StringComparer.Ordinal).ToList(),
                 Totals(byYearAndKey.Select(p => (p.Key.KeyId, p.Count))).OrderByDescending(p => p.Count).ThenBy(p => p.Key, StringComparer.Ordinal).ToList(),
                 database.Scalar<long>("SELECT count(*) FROM import_runs"),
@@ -69,7 +70,7 @@ public sealed record IndexStats(
         using var command = connection.CreateCommand();
         command.CommandText =
             """
-            SELECT id, started_at, finished_at, interrupted, imported, updated, unchanged, historical, noted, rejected
+            SELECT id, started_at, finished_at, interrupted, imported, updated, unchanged, historical, noted, variants, rejected
             FROM import_runs ORDER BY id DESC LIMIT $runs
             """;
         command.Parameters.AddWithValue("$runs", runs);
@@ -82,7 +83,7 @@ public sealed record IndexStats(
                 var finished = reader.GetOrdinal("finished_at");
                 list.Add(new ImportRunStats(Integer("id"), reader.GetString(reader.GetOrdinal("started_at")), reader.IsDBNull(finished) ? null : reader.GetString(finished),
                     Integer("interrupted") != 0,
-                    Integer("imported"), Integer("updated"), Integer("unchanged"), Integer("historical"), Integer("noted"), Integer("rejected"), []));
+                    Integer("imported"), Integer("updated"), Integer("unchanged"), Integer("historical"), Integer("noted"), Integer("rejected"), [], Integer("variants")));
             }
         }
         // A reject's reason is stored as "check: reason": count them by the check.

@@ -22,7 +22,7 @@ public sealed class AuditCommandTests : IDisposable
     {
         var result = Audit();
         result.AssertExit(0);
-        Assert.Matches($@"^pith audit: audited {IndexedCorpus.Records} records, 1 older copies and 0 bundles and state files in \d+\.\d\d s: all sound$", Assert.Single(result.StderrLines));
+        Assert.Matches($@"^pith audit: audited {IndexedCorpus.Records} records, 1 older copies, 0 variants and 0 bundles and state files in \d+\.\d\d s: all sound$", Assert.Single(result.StderrLines));
         Assert.Empty(result.Stdout);
     }
 
@@ -54,7 +54,7 @@ public sealed class AuditCommandTests : IDisposable
         Assert.Contains("bytes_sha256: the stored bytes have changed since they were imported", failure, StringComparison.Ordinal);
         Assert.Contains("title_hash: paper.title hashes to", failure, StringComparison.Ordinal);
         Assert.Contains("stored.title: the index says 'Tamper target paper', the record derives 'Tamper target qaper'", failure, StringComparison.Ordinal);
-        Assert.EndsWith(": 1 records, 0 older copies and 0 bundles and state files failed", Assert.Single(result.StderrLines), StringComparison.Ordinal);
+        Assert.EndsWith(": 1 records, 0 older copies, 0 variants and 0 bundles and state files failed", Assert.Single(result.StderrLines), StringComparison.Ordinal);
     }
 
     private void FlipTo(long offset, byte value)

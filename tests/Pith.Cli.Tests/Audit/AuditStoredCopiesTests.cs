@@ -99,7 +99,7 @@ public sealed class AuditStoredCopiesTests
         human.AssertExit(1);
         Assert.Contains(human.StdoutLines, l => l.StartsWith($"FAIL {seed2} (kept pith_open_graph_bundle, imported from ", StringComparison.Ordinal) &&
                                                 l.EndsWith($"stored.pith_number: the index says '{seed2}', the record derives '{seed0}'", StringComparison.Ordinal));
-        Assert.EndsWith(": 12 records, 0 older copies and 3 bundles and state files failed", human.StderrLines[^1], StringComparison.Ordinal);
+        Assert.EndsWith(": 12 records, 0 older copies, 0 variants and 3 bundles and state files failed", human.StderrLines[^1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -126,7 +126,7 @@ public sealed class InterruptTests : IClassFixture<IndexedCorpus>, IDisposable
         result.AssertExit(130);
         Assert.DoesNotContain("all sound", result.Stdout + result.Stderr, StringComparison.Ordinal);
         Assert.StartsWith("pith audit: interrupted after ", result.StderrLines[^1], StringComparison.Ordinal);
-        Assert.Contains("audited 0 records, 0 older copies and 0 bundles and state files (not all that is stored)", result.StderrLines[^1], StringComparison.Ordinal);
+        Assert.Contains("audited 0 records, 0 older copies, 0 variants and 0 bundles and state files (not all that is stored)", result.StderrLines[^1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class ExportCommandTests(IndexedCorpus corpus) : IClassFixture<Ind
         var export = mirrored.Run("export", "--history", "--out", file);
         export.AssertExit(0);
         Assert.Empty(export.Stdout);
-        Assert.Equal($"pith export: {records} records, 1 older copies, {documents} bundles and state files to {file} (1 pretty-printed, written on one line); " +
+        Assert.Equal($"pith export: {records} records, 1 older copies, 0 variants, {documents} bundles and state files to {file} (1 pretty-printed, written on one line); " +
                      "2 state files among them: import with --allow-unsigned to keep them", Assert.Single(export.StderrLines));
         Assert.Equal(records + 1 + documents, File.ReadAllLines(file).Length);
         // Nothing but the export is left beside it (the temporary file was renamed).
@@ -76,7 +76,7 @@ public sealed class ExportCommandTests(IndexedCorpus corpus) : IClassFixture<Ind
         Assert.Equal(IndexedCorpus.Records, result.StdoutLines.Count);
         Assert.All(result.StdoutLines, line => Assert.StartsWith("{", line, StringComparison.Ordinal));
         Assert.Contains(result.StdoutLines, line => line.Contains(IndexedCorpus.PrettyTitle, StringComparison.Ordinal));
-        Assert.Equal($"pith export: {IndexedCorpus.Records} records, 0 older copies, 0 bundles and state files (1 pretty-printed, written on one line)",
+        Assert.Equal($"pith export: {IndexedCorpus.Records} records, 0 older copies, 0 variants, 0 bundles and state files (1 pretty-printed, written on one line)",
             Assert.Single(result.StderrLines));
         // A seed record is exported exactly as it was downloaded.
         Assert.Contains(System.Text.Encoding.UTF8.GetString(Samples.ReadBytes(Samples.Seeds[0].Path)), result.StdoutLines);

@@ -56,7 +56,7 @@ public sealed class ImportJsonLinesTests : IDisposable
 
         result.AssertExit(1);
         Assert.StartsWith($"REJECT {file}:4: parse: ", result.StderrLines[0], StringComparison.Ordinal);
-        Assert.Contains("pith import: imported 3, updated 0, unchanged 0, older copies kept 0, rejected 1 (parse: 1)", result.StderrLines);
+        Assert.Contains("pith import: imported 3, updated 0, unchanged 0, older copies kept 0, variants 0, rejected 1 (parse: 1)", result.StderrLines);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class ImportSamplesTests : IDisposable
             Assert.Single(rejects, l => l.StartsWith($"REJECT {file}: signature: ", StringComparison.Ordinal) && l.Contains("unsigned", StringComparison.Ordinal));
         Assert.Single(rejects, l => l.StartsWith($"REJECT {Path.Combine("samples", "README.md")}: parse: ", StringComparison.Ordinal));
         Assert.Single(rejects, l => l.StartsWith($"REJECT {Path.Combine("samples", "keys", "pith-v1-2026-05.json")}: document_type: ", StringComparison.Ordinal));
-        Assert.Contains("pith import: imported 3, updated 0, unchanged 0, older copies kept 0, rejected 34 (document_type: 1, parse: 3, signature: 30)", result.StderrLines);
+        Assert.Contains("pith import: imported 3, updated 0, unchanged 0, older copies kept 0, variants 0, rejected 34 (document_type: 1, parse: 3, signature: 30)", result.StderrLines);
 
         // The index holds the seeds' exact bytes under the numbers the resolver gave them, and the rejects of the run.
         Assert.Equal(Samples.Seeds.Select(s => s.PithNumber).Order(StringComparer.Ordinal),

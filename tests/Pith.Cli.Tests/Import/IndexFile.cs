@@ -11,7 +11,7 @@ namespace Pith.Cli.Tests.Import;
 /// </summary>
 public static class IndexFile
 {
-    /// <summary>Every record, alias, older copy and the schema, one line each, in a fixed order.</summary>
+    /// <summary>Every record, alias, older copy, variant, kept document and the schema, one line each, in a fixed order.</summary>
     public static IReadOnlyList<string> Dump(string path)
     {
         using var connection = Open(path);
@@ -33,7 +33,29 @@ public static class IndexFile
             SELECT r.pith_number, h.updated_at, h.bytes_sha256, h.original, h.imported_from
             FROM record_history h JOIN records r ON r.id = h.record_id ORDER BY r.pith_number, h.bytes_sha256
             """, "history"));
+        lines.AddRange(Lines(connection,
+            """
+            SELECT r.pith_number, v.updated_at, v.bytes_sha256, v.original, v.imported_from
+            FROM record_variants v JOIN records r ON r.id = v.record_id ORDER BY r.pith_number, v.bytes_sha256
+            """, "variant"));
+        lines.AddRange(Lines(connection,
+            """
+            SELECT r.pith_number, d.document_type, d.bytes_sha256, d.original, d.imported_from
+            FROM record_documents d JOIN records r ON r.id = d.record_id ORDER BY r.pith_number, d.bytes_sha256
+            """, "document"));
         return lines;
+    }
+
+    /// <summary>The first column of every row <paramref name="sql"/> selects, as bytes.</summary>
+    public static IReadOnlyList<byte[]> Blobs(string path, string sql)
+    {
+        using var connection = Open(path);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<byte[]>();
+        while (reader.Read()) rows.Add((byte[])reader.GetValue(0));
+        return rows;
     }
 
     /// <summary>The records table exactly, every column (import times and run ids included), with its stored bytes, in row order.</summary>

@@ -47,15 +47,19 @@ public sealed class ShowTests(ResolveIndex index)
         result.AssertExit(0);
         var lines = result.StdoutLines;
         Assert.Equal($"{v1.PithNumber}  (pith:{v1.Code[..8]})", lines[0]);
-        Assert.Equal($"  title          {v1.Title}", lines[1]);
-        Assert.Equal($"  source         arxiv {ResolveIndex.ThreeVersions}v1", lines[2]);
-        Assert.Equal($"  other versions {ResolveIndex.ThreeVersions}v2 {v2.PithNumber}, {ResolveIndex.ThreeVersions}v3 {v3.PithNumber}", lines[3]);
-        Assert.Equal("  key            pith-test-2026", lines[4]);
-        Assert.Equal("  documents      pith_number_record", lines[5]);
-        Assert.Equal("  updated        2026-07-05T06:58:51.293543+00:00", lines[6]);
-        Assert.Matches(@"^  imported       \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z from .*generated\.jsonl:\d+ \(run 1\)$", lines[7]);
-        Assert.Equal("  older copies   1 kept (the resolver reissued this record)", lines[8]);
-        Assert.Equal(9, lines.Count);
+        Assert.Equal($"  title          {v1.Title}  [checked up to case and white space]", lines[1]);
+        Assert.Equal($"  source         arxiv {ResolveIndex.ThreeVersions}v1  [signed]", lines[2]);
+        Assert.Equal("  submitted      2023-10-11T12:00:00Z  [signed]", lines[3]);
+        Assert.Equal("  license        http://creativecommons.org/licenses/by/4.0/  [signed]", lines[4]);
+        Assert.Equal("  categories     cs.LG (cs.AI, stat.ML)  [signed]", lines[5]);
+        Assert.Equal($"  other versions {ResolveIndex.ThreeVersions}v2 {v2.PithNumber}, {ResolveIndex.ThreeVersions}v3 {v3.PithNumber}", lines[6]);
+        Assert.Equal("  key            pith-test-2026", lines[7]);
+        Assert.Equal("  documents      pith_number_record", lines[8]);
+        Assert.Equal("  updated        2026-07-05T06:58:51.293543+00:00  [not signed]", lines[9]);
+        Assert.Matches(@"^  imported       \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z from .*generated\.jsonl:\d+ \(run 1\)$", lines[10]);
+        Assert.Equal("  older copies   1 kept (the resolver reissued this record)", lines[11]);
+        Assert.Equal("  variants       none", lines[12]);
+        Assert.Equal(13, lines.Count);
     }
 
     [Fact]
@@ -71,7 +75,8 @@ public sealed class ShowTests(ResolveIndex index)
         Assert.Contains("  other versions none indexed", result.StdoutLines);
         Assert.Contains("  older copies   none", result.StdoutLines);
         Assert.Contains("  key            pith-v1-2026-05", result.StdoutLines);
-        Assert.Contains($"  title          {seed.Title}", result.StdoutLines);
+        Assert.Contains($"  title          {seed.Title}  [checked up to case and white space]", result.StdoutLines);
+        Assert.Contains(result.StdoutLines, l => l.StartsWith("  authors        ", StringComparison.Ordinal) && l.EndsWith("  [not signed]", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -83,7 +88,7 @@ public sealed class ShowTests(ResolveIndex index)
         Assert.DoesNotContain('\u001b', result.Stdout);
         Assert.DoesNotContain('\u0007', result.Stdout);
         Assert.DoesNotContain('\u202E', result.Stdout);
-        Assert.Contains("  title          Evil \\x1b]0;pwned\\x07 title \\u202egnp.exe", result.StdoutLines);
+        Assert.Contains("  title          Evil \\x1b]0;pwned\\x07 title \\u202egnp.exe  [checked up to case and white space]", result.StdoutLines);
     }
 
     [Fact]

@@ -37,13 +37,7 @@ public sealed class IndexCountsTests : IDisposable
     public void An_index_migrated_from_schema_5_starts_with_the_counts_of_what_it_holds()
     {
         _index.Import(RecordFactory.Create(TestKey.Default, sourceId: "2401.00007", version: 1, title: "Before the counts"));
-        using (var database = _index.Open())
-        {
-            // What schema 5 was: no counts table, no triggers keeping it, no feed.
-            foreach (var table in new[] { "records", "history", "documents" })
-                database.Execute($"DROP TRIGGER index_counts_{table}_insert; DROP TRIGGER index_counts_{table}_delete");
-            database.Execute("DROP TABLE index_counts; DROP TABLE document_feed; DROP TABLE feed_identity; DROP TABLE sync_sources; PRAGMA user_version = 5");
-        }
+        _index.AsSchema5();
         _index.Import(RecordFactory.Create(TestKey.Default, sourceId: "2401.00008", version: 1, title: "After the counts"));
         using var reader = IndexReader.Open(_index.Path);
         Assert.Equal(2, IndexCounts.Read(reader).Records);

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Pith.Core.Documents;
+using Pith.Core.Json;
+using Pith.Core.Text;
+
+namespace Pith.Core.Verification;
+
+/// <summary>
+/// Which fields of a record are signed (spec section 6): the one place that says so. The signed ones are read from the
+/// canonical record itself; the title is checked only up to case and white space; the abstract excerpt is signed only
+/// when it is the whole abstract; the rest is not signed at all.
+/// </summary>
+public static class RecordFields
+{
+    public const string NotSignedDetail = "not checked: not signed";
+
+    /// <summary>Fields of a record that nothing signs, so that no check can vouch for them (listed by verify as not checked).</summary>
+    public static readonly string[] Unsigned =
+    [
+        "paper.authors_text", "paper.headline", "updated_at", "created_at",
+        "receipt.signed_at", "receipt.first_computed_at", "receipt.last_reissued_at", "inbound_citations",
+    ];
+
+    /// <summary>
+    /// The fields pith displays of a stored document (record, bundle or state file), each marked; those a document lacks
+    /// are left out. Empty when the document cannot be read.
+    /// </summary>
+    public static IReadOnlyList<DisplayField> Displayed(ReadOnlyMemory<byte> document)
+    {
+        var parsed = JsonDocumentReader.Read(document);
+        if (!parsed.Success) return [];
+        using var json = parsed.Value!;
+        var root = json.RootElement;
+        DocumentType.Of(root, out var type, out _);
+        if (type is null) return [];
+        var holder = CanonicalRecordLocation.Holder(root, type);
+        if (!holder.Usable || !JsonFields.Member(holder.Value, CanonicalRecordLocation.Member).Present) return [];
+        var canonical = CanonicalRecord.Read(holder.Value.GetProperty(CanonicalRecordLocation.Member));
+        if (!canonical.Success) return [];
+        var record = canonical.Value!;
+
+        var fields = new List<DisplayField>();
+        void Add(string name, FieldSigning signing)
+        {
+            if (At(root, name) is { } value) fields.Add(new DisplayField(name, value, signing));
+        }
+        var title = At(root, "paper.title");
+        if (title is not null)
+            fields.Add(new("paper.title", title, CanonicalText.Sha256Hex(title) == record.TitleCanonSha256 ? FieldSigning.CaseAndWhiteSpace : FieldSigning.NotSigned));
+        Add("paper.authors_text", FieldSigning.NotSigned);
+        fields.Add(new("source", $"{record.SourceKind} {record.SourceId}v{record.SourceVersion}", FieldSigning.Signed));
+        fields.Add(new("submitted_at", record.SubmittedAt, FieldSigning.Signed));
+        fields.Add(new("license", record.License, FieldSigning.Signed));
+        fields.Add(new("primary_cat", record.PrimaryCat, FieldSigning.Signed));
+        fields.Add(new("cross_cats", string.Join(", ", record.CrossCatsSorted), FieldSigning.Signed));
+        Add("paper.headline", FieldSigning.NotSigned);
+        if (At(root, "paper.abstract_excerpt") is { } excerpt)
+            fields.Add(new("paper.abstract_excerpt", excerpt, CanonicalText.Sha256Hex(excerpt) == record.AbstractCanonSha256 ? FieldSigning.Signed : FieldSigning.NotSigned));
+        Add("updated_at", FieldSigning.NotSigned);
+        return fields;
+    }
+
+    /// <summary>The value at a dotted path, as text (a string as itself, anything else as its JSON); null when absent.</summary>
+    internal static string? At(JsonElement root, string path)
+    {
+        var at = root;
+        foreach (var name in path.Split('.'))
+        {
+            if (at.ValueKind != JsonValueKind.Object || !at.TryGetProperty(name, out at)) return null;
+        }
+        return at.ValueKind == JsonValueKind.String ? at.GetString() : at.GetRawText();
+    }
+}
