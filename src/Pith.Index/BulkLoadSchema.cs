@@ -2,7 +2,9 @@ namespace Pith.Index;
 
 /// <summary>
 /// The parts of the schema a bulk load into an empty index drops and builds again after the rows (faster than row by
-/// row): the secondary indexes, and the triggers that keep the title search (records_fts) in step with records. These
+/// row): the secondary indexes, the triggers that keep the title search (records_fts) in step with records, and those
+/// that keep the counts (index_counts) as rows are inserted: a trigger on an insert gives that statement a statement
+/// journal, into which SQLite copies each already-changed page the insert touches again (32 KiB each). These
 /// definitions must be what the migrations made; a test holds them to it, so a change here needs a migration too.
 /// </summary>
 internal static class BulkLoadSchema
@@ -30,6 +32,13 @@ internal static class BulkLoadSchema
             """),
     ];
 
+    public static readonly (string Name, string Create)[] CountTriggers =
+    [
+        ("index_counts_records_insert", "CREATE TRIGGER index_counts_records_insert AFTER INSERT ON records BEGIN UPDATE index_counts SET records = records + 1; END"),
+        ("index_counts_history_insert", "CREATE TRIGGER index_counts_history_insert AFTER INSERT ON record_history BEGIN UPDATE index_counts SET history_copies = history_copies + 1; END"),
+        ("index_counts_documents_insert", "CREATE TRIGGER index_counts_documents_insert AFTER INSERT ON record_documents BEGIN UPDATE index_counts SET documents = documents + 1; END"),
+    ];
+
     public static readonly (string Name, string Create)[] DeferredIndexes =
     [
         ("aliases_lookup", "CREATE INDEX IF NOT EXISTS aliases_lookup ON aliases(normalized, kind)"),
@@ -39,6 +48,11 @@ internal static class BulkLoadSchema
 
     /// <summary>Re-reads every title into the search (after a load without its triggers).</summary>
     private const string RebuildTitleSearch = "INSERT INTO records_fts (records_fts) VALUES ('rebuild')";
+
+    /// <summary>Counts what the index holds (after a load without the counting triggers).</summary>
+    private const string Recount =
+        "UPDATE index_counts SET records = (SELECT count(*) FROM records), history_copies = (SELECT count(*) FROM record_history), " +
+        "documents = (SELECT count(*) FROM record_documents)";
 
     /// <summary>
     /// Before a load: into an empty index, drops the secondary indexes and the search's triggers and returns true (a
@@ -52,7 +66,7 @@ internal static class BulkLoadSchema
             database.Execute(empty ? $"DROP INDEX IF EXISTS {name}" : create);
         if (empty)
         {
-            foreach (var (name, _) in TitleSearchTriggers) database.Execute($"DROP TRIGGER IF EXISTS {name}");
+            foreach (var (name, _) in TitleSearchTriggers.Concat(CountTriggers)) database.Execute($"DROP TRIGGER IF EXISTS {name}");
         }
         else if (!TitleSearchInStep(database))
         {
@@ -79,9 +93,11 @@ internal static class BulkLoadSchema
                               + string.Join(", ", TitleSearchTriggers.Select(t => $"'{t.Name}'")) + ")")
         == TitleSearchTriggers.Length;
 
-    // The triggers back and every title re-read: the search is in step whenever its triggers exist.
+    // The triggers back, every title re-read and the rows counted: the search and the counts are in step whenever the
+    // search's triggers exist (a bulk load drops and restores both sets together).
     private static string TitleSearchRestore() =>
-        string.Concat(TitleSearchTriggers.Select(t => $"DROP TRIGGER IF EXISTS {t.Name};\n{t.Create};\n")) + RebuildTitleSearch + ";\n";
+        string.Concat(TitleSearchTriggers.Concat(CountTriggers).Select(t => $"DROP TRIGGER IF EXISTS {t.Name};\n{t.Create};\n")) +
+        RebuildTitleSearch + ";\n" + Recount + ";\n";
 
     private static void InOneTransaction(IndexDatabase database, string statements) => database.Execute("BEGIN IMMEDIATE;\n" + statements + "COMMIT;");
 }

@@ -81,16 +81,14 @@ internal static class RecordPage
 
     private static void Fields(HtmlPage page, StoredRecord record)
     {
-        var parsed = JsonDocumentReader.Read(record.Original);
-        if (!parsed.Success) return;
-        using var document = parsed.Value!;
-        DocumentType.Of(document.RootElement, out var type, out _);
-        if (type is null) return;
+        var fields = RecordFields.Displayed(record.Original);
+        if (fields.Count == 0) return;
         page.Raw("<h2>Fields</h2><table>");
-        foreach (var (name, value, marking) in DisplayFields.Of(document.RootElement, type))
+        foreach (var (name, value, signing) in fields)
         {
-            var mark = $"<span class=\"mark {DisplayFields.CssClass(marking)}\">{DisplayFields.Label(marking)}</span>";
-            page.Raw($"<tr><th>{HtmlPage.Text(name)}</th><td>{value switch { null => "<span class=\"muted\">(not in this document)</span>", "" => "<span class=\"muted\">(empty)</span>", _ => HtmlPage.Text(value) }}</td><td>{mark}</td></tr>");
+            var css = signing switch { FieldSigning.Signed => "signed", FieldSigning.CaseAndWhiteSpace => "checked", _ => "unsigned" };
+            var mark = $"<span class=\"mark {css}\">{HtmlPage.Text(signing.Describe())}</span>";
+            page.Raw($"<tr><th>{HtmlPage.Text(name)}</th><td>{(value.Length == 0 ? "<span class=\"muted\">(empty)</span>" : HtmlPage.Text(value))}</td><td>{mark}</td></tr>");
         }
         page.Raw("</table>");
     }

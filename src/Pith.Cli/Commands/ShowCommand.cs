@@ -125,12 +125,5 @@ public static class ShowCommand
 
     // The field's value, then how far its signature vouches for it (ours: not from the record).
     private static void Field(StreamWriter output, string name, string value, FieldSigning signing) =>
-        output.WriteLine($"  {name,-15}{TerminalText.Sanitize(value)}  [{Marking(signing)}]");
-
-    private static string Marking(FieldSigning signing) => signing switch
-    {
-        FieldSigning.Signed => "signed",
-        FieldSigning.CaseAndWhiteSpace => "checked up to case and white space",
-        _ => "not signed",
-    };
+        output.WriteLine($"  {name,-15}{TerminalText.Sanitize(value)}  [{signing.Describe()}]");
 }

@@ -92,7 +92,7 @@ public sealed class ServeLifecycleTests : IDisposable
         var page = await server.Client.GetStringAsync($"/pith/{code}");
         Assert.Contains("Not valid: title_hash: ", page, StringComparison.Ordinal);
         Assert.Contains("<td class=\"mono\">title_hash</td><td class=\"fail\">FAIL</td>", page, StringComparison.Ordinal);
-        Assert.Contains("<th>title</th><td>k-Sparse Autoencoderz</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<th>paper.title</th><td>k-Sparse Autoencoderz</td>", page, StringComparison.Ordinal);
         server.Stop().AssertExit(143);
     }
 

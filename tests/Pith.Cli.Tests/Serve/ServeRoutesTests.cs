@@ -153,9 +153,9 @@ public sealed class ServeRoutesTests(ServedCorpus served)
         Assert.Contains(Samples.Seeds[0].PithNumber, html, StringComparison.Ordinal);
         Assert.Contains("Valid: every check passed", html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"mono\">signature</td><td class=\"pass\">pass</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<th>licence</th><td>http://creativecommons.org/licenses/by/4.0/</td><td><span class=\"mark signed\">signed</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<th>license</th><td>http://creativecommons.org/licenses/by/4.0/</td><td><span class=\"mark signed\">signed</span>", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"mark checked\">checked up to case and white space</span>", html, StringComparison.Ordinal);
-        Assert.Contains("<th>authors</th><td>Max Tegmark, Ziming Liu, Ziqian Zhong</td><td><span class=\"mark unsigned\">not signed</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<th>paper.authors_text</th><td>Max Tegmark, Ziming Liu, Ziqian Zhong</td><td><span class=\"mark unsigned\">not signed</span>", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/pith/{SeedCode}/bundle.json\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
