@@ -30,6 +30,7 @@ public static class ImportBench
         var jobs = arguments.Int("--jobs", Environment.ProcessorCount, minimum: 1);
         var root = arguments.String("--dir") ?? Path.Combine(Path.GetTempPath(), $"pith-import-bench-{Environment.ProcessId}");
         var keep = arguments.Flag("--keep");
+        var sync = arguments.Flag("--sync");
         var report = new Report(Name);
         try
         {
@@ -55,6 +56,7 @@ public static class ImportBench
             var binaries = baseline is null ? new[] { pith } : [pith, baseline];
             var results = binaries.ToDictionary(b => b, _ => new List<(ImportRun Fresh, ImportRun Again, double Speed)>());
             var dbBytes = 0L;
+            var syncs = new List<(ImportRun Sync, ImportRun Import)>();
             for (var round = 0; round < rounds; round++)
             {
                 foreach (var binary in round % 2 == 0 ? binaries : binaries.Reverse())
@@ -76,6 +78,13 @@ public static class ImportBench
                     Expect(again.Summary, "unchanged", count + reissued);
                     Expect(again.Summary, "rejected", bad);
                     results[binary].Add((fresh, again, speed));
+                    if (sync && binary == pith)
+                    {
+                        var synced = RunSync(pith, db, Path.Combine(root, "replica.db"), keyFile, jobs, progress);
+                        Expect(synced.Summary, "imported", count);
+                        Expect(synced.Summary, "rejected", 0);
+                        syncs.Add((synced, fresh));
+                    }
                 }
             }
             var speeds = new Percentiles(results.Values.SelectMany(r => r).Select(r => r.Speed));
@@ -108,6 +117,15 @@ public static class ImportBench
                     report.Derived($"{key2}_speed_ratio", "pith / baseline: " + label, Math.Round(speedRatio.Median, 2),
                         $"{speedRatio.Median:F2}x the baseline's records/s (median of the round-by-round ratios; min {speedRatio.Min:F2}, max {speedRatio.Max:F2}); peak memory {memoryRatio.Median:F2}x the baseline's");
                 }
+            }
+            if (syncs.Count > 0)
+            {
+                var documents = count + reissued;
+                var rate = new Percentiles(syncs.Select(r => documents / r.Sync.Wall.TotalSeconds));
+                var ratio = new Percentiles(syncs.Select(r => (documents / r.Sync.Wall.TotalSeconds) / (count + reissued + bad) * r.Import.Wall.TotalSeconds));
+                report.Derived("sync_records_per_second", "pith sync", Math.Round(rate.Median, 0),
+                    $"{rate.Median:N0} documents/s end to end from a pith serve of that index into an empty one (median of {syncs.Count}; min {rate.Min:N0}, " +
+                    $"max {rate.Max:N0}; {documents:N0} documents, the server on the same cores); {ratio.Median:F2}x the fresh import's inputs/s in the same round");
             }
             report.Derived("index_bytes_per_record", "index size", dbBytes / count,
                 $"{Report.Megabytes(dbBytes)}, {dbBytes / count:N0} bytes per record (the original bytes of each record are kept)");
@@ -211,7 +229,19 @@ public static class ImportBench
 
     private sealed record ImportRun(TimeSpan Wall, long PeakBytes, JsonObject Summary);
 
-    private static ImportRun RunImport(string pith, string db, string keyFile, string corpus, int jobs, TextWriter progress, string what)
+    private static ImportRun RunImport(string pith, string db, string keyFile, string corpus, int jobs, TextWriter progress, string what) =>
+        RunPith(pith, ["import", "--db", db, "--keys", keyFile, "--jobs", jobs.ToString(CultureInfo.InvariantCulture), "--quiet", "--json", corpus], progress, what);
+
+    // pith sync from a pith serve of the index just imported, into an empty replica: the same documents over HTTP.
+    private static ImportRun RunSync(string pith, string db, string replica, string keyFile, int jobs, TextWriter progress)
+    {
+        foreach (var file in new[] { replica, replica + "-journal" }) File.Delete(file);
+        using var server = ServeBench.Start(pith, db, progress);
+        return RunPith(pith, ["sync", "--db", replica, "--keys", keyFile, "--jobs", jobs.ToString(CultureInfo.InvariantCulture), "--quiet", "--json", server.Url],
+            progress, "sync from pith serve");
+    }
+
+    private static ImportRun RunPith(string pith, string[] args, TextWriter progress, string what)
     {
         progress.WriteLine($"{what}...");
         var start = new ProcessStartInfo(pith)
@@ -220,8 +250,7 @@ public static class ImportBench
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "import", "--db", db, "--keys", keyFile, "--jobs", jobs.ToString(CultureInfo.InvariantCulture), "--quiet", "--json", corpus })
-            start.ArgumentList.Add(arg);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new BenchFailure("could not start pith");
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -230,7 +259,7 @@ public static class ImportBench
         while (!process.WaitForExit(20)) peak = Math.Max(peak, PeakResident(process.Id));
         clock.Stop();
         if (process.ExitCode is not (0 or 1))
-            throw new BenchFailure($"pith import exited {process.ExitCode}: {stderr.Result.Trim()}");
+            throw new BenchFailure($"pith {args[0]} exited {process.ExitCode}: {stderr.Result.Trim()}");
         return new ImportRun(clock.Elapsed, peak, JsonNode.Parse(stdout.Result)!.AsObject());
     }
 

@@ -61,7 +61,7 @@ internal static class Program
             var (report, arguments) = args[0] switch
             {
                 VerifyBench.Name => Run(args, VerifyBench.ValuedOptions, VerifyBench.Run),
-                ImportBench.Name => Run(args, ImportBench.ValuedOptions, ImportBench.Run, "--keep"),
+                ImportBench.Name => Run(args, ImportBench.ValuedOptions, ImportBench.Run, "--keep", "--sync"),
                 SearchBench.Name => Run(args, SearchBench.ValuedOptions, SearchBench.Run),
                 ResolveBench.Name => Run(args, ResolveBench.ValuedOptions, ResolveBench.Run),
                 ServeBench.Name => Run(args, ServeBench.ValuedOptions, ServeBench.Run),

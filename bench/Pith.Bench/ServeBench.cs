@@ -81,7 +81,7 @@ public static class ServeBench
     }
 
     /// <summary>A running <c>pith serve</c> on a free loopback port, and the URL it printed.</summary>
-    private sealed class Server(Process process, string url) : IDisposable
+    internal sealed class Server(Process process, string url) : IDisposable
     {
         public string Url => url;
 
@@ -93,7 +93,7 @@ public static class ServeBench
         }
     }
 
-    private static Server Start(string pith, string db, TextWriter progress)
+    internal static Server Start(string pith, string db, TextWriter progress)
     {
         const string listening = "pith serve: listening on ";
         var start = new ProcessStartInfo(pith) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
