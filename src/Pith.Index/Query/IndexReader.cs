@@ -17,6 +17,7 @@ namespace Pith.Index.Query;
 public sealed class IndexReader : IDisposable
 {
     private readonly sqlite3 _db;
+    private Statement? _document;
 
     private IndexReader(sqlite3 db, string path)
     {
@@ -47,7 +48,11 @@ public sealed class IndexReader : IDisposable
         }
     }
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _document?.Dispose();
+        _db.Dispose();
+    }
 
     /// <summary>The record a match names, with what <c>pith show</c> tells about it.</summary>
     public StoredRecord ReadRecord(RecordMatch match)
@@ -97,18 +102,27 @@ public sealed class IndexReader : IDisposable
     /// </summary>
     public CodeDocument? ReadDocument(string code, string documentType)
     {
-        using var row = Prepare(
+        // Prepared once per reader: a server asks it on every request, and preparing costs more than the look-up.
+        var row = _document ??= Prepare(
             """
             SELECT r.pith_number AS pith_number,
                    (SELECT original FROM record_documents d WHERE d.record_id = r.id AND d.document_type = $type ORDER BY d.id DESC LIMIT 1) AS kept,
                    CASE WHEN r.document_type = $type THEN (SELECT original FROM record_originals WHERE record_id = r.id) END AS own
             FROM records r WHERE r.code = $code
             """);
-        row.Bind("$code", code).Bind("$type", documentType);
-        if (!row.Step()) return null;
-        int kept = row.Column("kept"), own = row.Column("own");
-        var bytes = !row.IsNull(kept) ? row.Blob(kept) : !row.IsNull(own) ? row.Blob(own) : null;
-        return new CodeDocument(row.Text(row.Column("pith_number")), bytes);
+        try
+        {
+            row.Bind("$code", code).Bind("$type", documentType);
+            if (!row.Step()) return null;
+            int kept = row.Column("kept"), own = row.Column("own");
+            var bytes = !row.IsNull(kept) ? row.Blob(kept) : !row.IsNull(own) ? row.Blob(own) : null;
+            return new CodeDocument(row.Text(row.Column("pith_number")), bytes);
+        }
+        finally
+        {
+            // Reset, so that an idle reader holds no lock.
+            row.Reset();
+        }
     }
 
     // Every other record of the same paper, by version.
