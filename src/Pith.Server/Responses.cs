@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -58,11 +57,12 @@ internal static class Responses
     }
 
     /// <summary>
-    /// Stored bytes exactly, with a strong ETag (their SHA-256), or 304 and no body when the client's If-None-Match holds it.
+    /// Stored bytes exactly, with a strong ETag (their SHA-256, <paramref name="sha256"/>: the one import stored beside them,
+    /// not hashed again per request), or 304 and no body when the client's If-None-Match holds it.
     /// </summary>
-    public static Task WriteStored(HttpContext http, string contentType, byte[] bytes)
+    public static Task WriteStored(HttpContext http, string contentType, byte[] bytes, byte[] sha256)
     {
-        var tag = "\"sha256-" + Convert.ToHexStringLower(SHA256.HashData(bytes)) + "\"";
+        var tag = "\"sha256-" + Convert.ToHexStringLower(sha256) + "\"";
         http.Response.Headers.ETag = tag;
         if (Matches(http.Request.Headers.IfNoneMatch, tag))
         {
