@@ -41,10 +41,10 @@ internal static class Responses
         json.WriteEndObject();
     });
 
-    /// <summary>Whatever no route answers: 404, or 405 for a method other than GET (nothing here changes anything).</summary>
-    public static Task NoSuchRoute(HttpContext http) => HttpMethods.IsGet(http.Request.Method)
+    /// <summary>Whatever no route answers: 404, or 405 for a method other than GET and HEAD (nothing here changes anything).</summary>
+    public static Task NoSuchRoute(HttpContext http) => Routes.Methods.Contains(http.Request.Method, StringComparer.OrdinalIgnoreCase)
         ? Error(http, StatusCodes.Status404NotFound, "no such route (see / for search and /pith/CODE for a record)")
-        : Error(http, StatusCodes.Status405MethodNotAllowed, "only GET is served: this server is read-only");
+        : Error(http, StatusCodes.Status405MethodNotAllowed, "only GET and HEAD are served: this server is read-only");
 
     /// <summary>
     /// A page, with a policy that lets it load nothing and run no script (it needs none): record text that escaped
