@@ -37,12 +37,13 @@ internal static class Program
                                                --baseline (another pith) and --peer (pith_peer.py, on its own index of
                                                the same records, built once by its import), whole processes of each in
                                                turn resolving the same Pith number, and the ratios
-          serve [--records N] [--dir DIR] [--clients C] [--seconds S] [--pith FILE]
+          serve [--records N] [--dir DIR] [--clients C] [--seconds S] [--pith FILE] [--baseline FILE] [--rounds N]
                                                a real pith serve (published native, into DIR unless --pith FILE) on an
                                                index of N generated records (default 100,000; built once and kept in
                                                DIR, default $TMPDIR/pith-serve-bench), C concurrent clients (default 16)
                                                over loopback, S seconds per route (default 10): requests/s, p50 and p99
-                                               for fetching a record and for resolving an arXiv id
+                                               for fetching a record and for resolving an arXiv id; with --baseline,
+                                               that pith too, in turn, and the ratios; N rounds (default 1)
 
           --json                               the same figures as one JSON object
         """;

@@ -25,6 +25,6 @@ internal static class DocumentEndpoint
         else if (document.Bytes is null)
             await Responses.Error(http, StatusCodes.Status404NotFound, $"{document.PithNumber} is indexed, but no {what} of it was kept");
         else
-            await Responses.WriteStored(http, Responses.Json, document.Bytes);
+            await Responses.WriteStored(http, Responses.Json, document.Bytes, document.Sha256!);
     }
 }

@@ -44,7 +44,10 @@ public static class PithServer
         });
 
         await using var app = builder.Build();
-        foreach (var (pattern, handle) in Routes.All) app.MapGet(pattern, http => Guarded(index, http, handle, problem));
+        // HEAD too, on every route: load balancers health-check with it. Kestrel sends a HEAD answer's headers (Content-Length
+        // included) and drops its body, so each handler serves both.
+        foreach (var (pattern, handle) in Routes.All)
+            app.MapMethods(pattern, Routes.Methods, (RequestDelegate)(http => Guarded(index, http, handle, problem)));
         // Every path and method no route takes (the default fallback pattern leaves out paths that look like files).
         app.MapFallback("{*path}", Responses.NoSuchRoute);
 

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -42,10 +41,10 @@ internal static class Responses
         json.WriteEndObject();
     });
 
-    /// <summary>Whatever no route answers: 404, or 405 for a method other than GET (nothing here changes anything).</summary>
-    public static Task NoSuchRoute(HttpContext http) => HttpMethods.IsGet(http.Request.Method)
+    /// <summary>Whatever no route answers: 404, or 405 for a method other than GET and HEAD (nothing here changes anything).</summary>
+    public static Task NoSuchRoute(HttpContext http) => Routes.Methods.Contains(http.Request.Method, StringComparer.OrdinalIgnoreCase)
         ? Error(http, StatusCodes.Status404NotFound, "no such route (see / for search and /pith/CODE for a record)")
-        : Error(http, StatusCodes.Status405MethodNotAllowed, "only GET is served: this server is read-only");
+        : Error(http, StatusCodes.Status405MethodNotAllowed, "only GET and HEAD are served: this server is read-only");
 
     /// <summary>
     /// A page, with a policy that lets it load nothing and run no script (it needs none): record text that escaped
@@ -58,11 +57,12 @@ internal static class Responses
     }
 
     /// <summary>
-    /// Stored bytes exactly, with a strong ETag (their SHA-256), or 304 and no body when the client's If-None-Match holds it.
+    /// Stored bytes exactly, with a strong ETag (their SHA-256, <paramref name="sha256"/>: the one import stored beside them,
+    /// not hashed again per request), or 304 and no body when the client's If-None-Match holds it.
     /// </summary>
-    public static Task WriteStored(HttpContext http, string contentType, byte[] bytes)
+    public static Task WriteStored(HttpContext http, string contentType, byte[] bytes, byte[] sha256)
     {
-        var tag = "\"sha256-" + Convert.ToHexStringLower(SHA256.HashData(bytes)) + "\"";
+        var tag = "\"sha256-" + Convert.ToHexStringLower(sha256) + "\"";
         http.Response.Headers.ETag = tag;
         if (Matches(http.Request.Headers.IfNoneMatch, tag))
         {

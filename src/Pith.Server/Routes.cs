@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Http;
 namespace Pith.Server;
 
 /// <summary>
-/// Every route the server answers, GET only, in one table: a new route is one line here and a handler of its own. Nothing
+/// Every route the server answers, GET and HEAD only (<see cref="Methods"/>), in one table: a new route is one line here and a handler of its own. Nothing
 /// else is served (no files): any other path is a 404 (<see cref="Responses.NoSuchRoute"/>).
 /// </summary>
 internal static class Routes
 {
+    public static readonly string[] Methods = [HttpMethods.Get, HttpMethods.Head];
+
     public static readonly (string Pattern, Func<ServedIndex, HttpContext, Task> Handle)[] All =
     [
         ("/", SearchPage.Handle),

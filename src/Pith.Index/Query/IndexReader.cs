@@ -17,6 +17,7 @@ namespace Pith.Index.Query;
 public sealed class IndexReader : IDisposable
 {
     private readonly sqlite3 _db;
+    private Statement? _document;
 
     private IndexReader(sqlite3 db, string path)
     {
@@ -47,7 +48,11 @@ public sealed class IndexReader : IDisposable
         }
     }
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _document?.Dispose();
+        _db.Dispose();
+    }
 
     /// <summary>The record a match names, with what <c>pith show</c> tells about it.</summary>
     public StoredRecord ReadRecord(RecordMatch match)
@@ -93,22 +98,35 @@ public sealed class IndexReader : IDisposable
     /// <summary>
     /// The stored bytes of the document of type <paramref name="documentType"/> (a <see cref="Core.Documents.DocumentType"/>)
     /// of the current record whose code is <paramref name="code"/>: the record document is the record's own row; a bundle or
-    /// state file the newest kept (a record's own row when only that one came). Null when no record has that code.
+    /// state file the newest kept (a record's own row when only that one came), with the SHA-256 of those bytes that import
+    /// stored beside them. Null when no record has that code.
     /// </summary>
     public CodeDocument? ReadDocument(string code, string documentType)
     {
-        using var row = Prepare(
+        // Prepared once per reader: a server asks it on every request, and preparing costs more than the look-up.
+        var row = _document ??= Prepare(
             """
-            SELECT r.pith_number AS pith_number,
-                   (SELECT original FROM record_documents d WHERE d.record_id = r.id AND d.document_type = $type ORDER BY d.id DESC LIMIT 1) AS kept,
-                   CASE WHEN r.document_type = $type THEN (SELECT original FROM record_originals WHERE record_id = r.id) END AS own
-            FROM records r WHERE r.code = $code
+            SELECT r.pith_number AS pith_number, coalesce(d.original, o.original) AS original,
+                   coalesce(d.bytes_sha256, CASE WHEN o.original IS NOT NULL THEN r.bytes_sha256 END) AS sha256
+            FROM records r
+            LEFT JOIN record_documents d ON d.id = (SELECT max(id) FROM record_documents WHERE record_id = r.id AND document_type = $type)
+            LEFT JOIN record_originals o ON o.record_id = r.id AND r.document_type = $type AND d.id IS NULL
+            WHERE r.code = $code
             """);
-        row.Bind("$code", code).Bind("$type", documentType);
-        if (!row.Step()) return null;
-        int kept = row.Column("kept"), own = row.Column("own");
-        var bytes = !row.IsNull(kept) ? row.Blob(kept) : !row.IsNull(own) ? row.Blob(own) : null;
-        return new CodeDocument(row.Text(row.Column("pith_number")), bytes);
+        try
+        {
+            row.Bind("$code", code).Bind("$type", documentType);
+            if (!row.Step()) return null;
+            int original = row.Column("original"), sha256 = row.Column("sha256");
+            return row.IsNull(original)
+                ? new CodeDocument(row.Text(row.Column("pith_number")), null, null)
+                : new CodeDocument(row.Text(row.Column("pith_number")), row.Blob(original), row.Blob(sha256));
+        }
+        finally
+        {
+            // Reset, so that an idle reader holds no lock.
+            row.Reset();
+        }
     }
 
     // Every other record of the same paper, by version.

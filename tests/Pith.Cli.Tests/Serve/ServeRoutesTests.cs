@@ -176,6 +176,35 @@ public sealed class ServeRoutesTests(ServedCorpus served)
     }
 
     [Fact]
+    public async Task Head_on_every_route_answers_as_get_does_without_a_body()
+    {
+        var stateCode = ServedCorpus.CodeOf(Samples.Seeds[1].PithNumber);
+        foreach (var path in new[]
+                 {
+                     "/", "/?q=sparse+attention", "/healthz", $"/pith/{SeedCode}", $"/pith/{SeedCode}.json", $"/pith/{SeedCode}/bundle.json",
+                     $"/.well-known/pith/{SeedCode}/bundle.json", $"/pith/{stateCode}/state.json", "/api/pith-number/resolve?arxiv=2310.05918",
+                     "/api/search?q=sparse+attention", "/feed.jsonl?limit=2",
+                     // Errors too: unknown, malformed, no such route.
+                     "/pith/AAAAAAAAAAAAAAAAAAAAAAAAAA.json", "/pith/abc.json", "/nowhere",
+                 })
+        {
+            using var get = await Client.GetAsync(path);
+            var body = await get.Content.ReadAsByteArrayAsync();
+            using var head = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+            Assert.True(get.StatusCode == head.StatusCode, $"{path}: GET {get.StatusCode}, HEAD {head.StatusCode}");
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+            Assert.Equal(body.Length, head.Content.Headers.ContentLength);
+            Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+            Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+            foreach (var name in new[] { "Pith-Cursor", "X-Content-Type-Options", "Content-Security-Policy" })
+                Assert.Equal(get.Headers.TryGetValues(name, out var g) ? g : [], head.Headers.TryGetValues(name, out var h) ? h : []);
+        }
+        using var conditional = new HttpRequestMessage(HttpMethod.Head, $"/pith/{SeedCode}.json");
+        conditional.Headers.TryAddWithoutValidation("If-None-Match", "*");
+        Assert.Equal(HttpStatusCode.NotModified, (await Client.SendAsync(conditional)).StatusCode);
+    }
+
+    [Fact]
     public async Task Nothing_outside_the_routes_is_served()
     {
         foreach (var path in new[] { "/index.db", "/samples/records/pith-3V7SYW4G.json", "/pith", "/pith/", "/api/search/x", "/favicon.ico" })
@@ -183,7 +212,7 @@ public sealed class ServeRoutesTests(ServedCorpus served)
         foreach (var path in new[] { $"/pith/{SeedCode}.json", $"/pith/{SeedCode}", "/nowhere" })
         {
             await AssertError(await Client.PostAsync(path, new StringContent("{}", Encoding.UTF8, "application/json")), HttpStatusCode.MethodNotAllowed,
-                "only GET is served: this server is read-only");
+                "only GET and HEAD are served: this server is read-only");
         }
     }
 
