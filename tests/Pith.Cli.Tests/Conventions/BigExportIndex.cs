@@ -4,8 +4,9 @@ using Pith.Testing;
 namespace Pith.Cli.Tests.Conventions;
 
 /// <summary>
-/// An index whose export is several times what a pipe holds (64 KiB): an export into a pipe nobody reads must then
-/// block mid-way, whatever the timing, which lets a test interrupt it or close the pipe under it.
+/// An index whose export is larger than the most a pipe can hold (1 MiB, Linux's pipe-max-size) plus pith's 64 KiB write
+/// buffer: an export into a pipe nobody reads must then block before its last record, whatever the timing, which lets a
+/// test interrupt it or close the pipe under it. (At about 150 KB it could reach its last record first, and finish.)
 /// </summary>
 public static class BigExportIndex
 {
@@ -16,8 +17,14 @@ public static class BigExportIndex
     {
         var keyFile = PithImport.WriteTestKey(temp);
         var words = string.Join(' ', Enumerable.Repeat("compression", 400));
+        // authors_text is not signed: a long one makes each record large without re-signing.
+        var authors = string.Join(", ", Enumerable.Repeat("A. N. Author", 2000));
         for (var i = 0; i < Records; i++)
-            temp.Write(Path.Combine("big", $"{i:D3}.json"), RecordFactory.ToBytes(RecordFactory.Create(TestKey.Default, sourceId: $"2501.{i:D5}", abstractText: words)));
+        {
+            var record = RecordFactory.Create(TestKey.Default, sourceId: $"2501.{i:D5}", abstractText: words);
+            record["paper"]!["authors_text"] = authors;
+            temp.Write(Path.Combine("big", $"{i:D3}.json"), RecordFactory.ToBytes(record));
+        }
         var db = Path.Combine(temp.Root, "big.db");
         PithImport.Run(db, "--keys", keyFile, "--quiet", Path.Combine(temp.Root, "big")).AssertExit(0);
         return db;
