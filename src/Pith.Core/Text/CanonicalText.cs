@@ -11,6 +11,8 @@ namespace Pith.Core.Text;
 /// </summary>
 public static class CanonicalText
 {
+    private const int MaxStackText = 4096;
+
     [ThreadStatic]
     private static StringBuilder? _builder;
 
@@ -24,6 +26,7 @@ public static class CanonicalText
     /// <summary>Lower-case hex SHA-256 of the canonical text, or null when the text has a lone surrogate (no UTF-8 form).</summary>
     public static string? Sha256Hex(string text)
     {
+        if (text.Length <= MaxStackText && Ascii.IsValid(text)) return AsciiSha256Hex(text);
         // Called for every title and abstract of a bulk import: reuse one builder and buffer per thread.
         var sb = _builder ??= new StringBuilder(1024);
         sb.Clear();
@@ -43,6 +46,28 @@ public static class CanonicalText
         {
             ArrayPool<byte>.Shared.Return(rented);
         }
+    }
+
+    // Most titles and abstracts are ASCII: lowered and joined straight into their UTF-8 bytes, in one pass.
+    private static string AsciiSha256Hex(string text)
+    {
+        Span<byte> canonical = stackalloc byte[text.Length];
+        var written = 0;
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (PythonText.IsWhiteSpace(c))
+            {
+                pendingSpace = written > 0;
+                continue;
+            }
+            if (pendingSpace) canonical[written++] = (byte)' ';
+            pendingSpace = false;
+            canonical[written++] = (byte)(c is >= 'A' and <= 'Z' ? c + 32 : c);
+        }
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(canonical[..written], digest);
+        return Convert.ToHexStringLower(digest);
     }
 
     /// <summary>True when the text has any character outside ASCII, where normalisation could matter.</summary>

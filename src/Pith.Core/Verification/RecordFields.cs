@@ -60,6 +60,17 @@ public static class RecordFields
         return fields;
     }
 
+    /// <summary>Whether a dotted path names a member; reads no value (asked of every record verified).</summary>
+    internal static bool Has(JsonElement root, string path)
+    {
+        var at = root;
+        foreach (var range in path.AsSpan().Split('.'))
+        {
+            if (at.ValueKind != JsonValueKind.Object || !at.TryGetProperty(path.AsSpan(range), out at)) return false;
+        }
+        return true;
+    }
+
     /// <summary>The value at a dotted path, as text (a string as itself, anything else as its JSON); null when absent.</summary>
     internal static string? At(JsonElement root, string path)
     {

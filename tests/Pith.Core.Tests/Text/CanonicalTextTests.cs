@@ -48,6 +48,23 @@ public class CanonicalTextTests
             CanonicalText.Sha256Hex("Grokking as Compression: A Nonlinear Complexity Perspective"));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4095)]
+    [InlineData(4096)]
+    [InlineData(4097)]
+    [InlineData(20_000)]
+    public void Hashes_ascii_text_of_any_length_as_its_canonical_form(int length)
+    {
+        // ASCII text up to a length takes a path of its own: it must hash what the general canonicaliser gives.
+        var pattern = "  Grokking\tAS\u001cCompression:\r\n A  Nonlinear\u001fPERSPECTIVE ";
+        pattern = System.Text.RegularExpressions.Regex.Unescape(pattern);
+        var text = string.Concat(Enumerable.Repeat(pattern, length / pattern.Length + 1))[..length];
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(CanonicalText.Canonicalize(text))));
+
+        Assert.Equal(expected, CanonicalText.Sha256Hex(text));
+    }
+
     [Fact]
     public void A_lone_surrogate_has_no_hash() => Assert.Null(CanonicalText.Sha256Hex("a\ud800b"));
 }
