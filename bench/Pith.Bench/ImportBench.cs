@@ -10,17 +10,19 @@ namespace Pith.Bench;
 /// <summary>
 /// <c>import</c>: <c>pith import</c> as a whole process over a generated corpus on disk (a nested folder tree of
 /// records signed with a test key, reissued copies of some, and a few hundred bad files): a fresh import, then a
-/// re-import of the same tree. Reports records/s end to end, the process's peak memory and the index's bytes per
-/// record. The page cache is warm: every input (and, for the re-import, the index) is read just before each timed run.
-/// On these machines DAMON reclaim pages out what has not been touched for about 30 s, so "just written" is not enough:
-/// the publish step alone takes longer than that.
+/// re-import of the same tree, then <c>pith verify</c> of the tree. Reports records/s end to end, the process's peak
+/// memory, the index's bytes per record, each rate over the ceiling (libsodium verify alone on every core, measured
+/// before each fresh import), and issue 15's targets against them; with --peer, the Python peer's import of the same
+/// tree in turn, and pith's ratio to it. The page cache is warm: every input (and, for the re-import, the index) is read
+/// just before each timed run. On these machines DAMON reclaim pages out what has not been touched for about 30 s, so
+/// "just written" is not enough: the publish step alone takes longer than that.
 /// </summary>
 public static class ImportBench
 {
     public const string Name = "import";
     public const int DefaultRecords = 100_000;
 
-    public static readonly string[] ValuedOptions = ["--records", "--reissued", "--bad", "--dir", "--jobs", "--pith", "--baseline", "--rounds"];
+    public static readonly string[] ValuedOptions = ["--records", "--reissued", "--bad", "--dir", "--jobs", "--pith", "--baseline", "--rounds", "--peer"];
 
     public static Report Run(BenchArguments arguments, TextWriter progress)
     {
@@ -49,75 +51,131 @@ public static class ImportBench
 
             var pith = PublishedPith.Get(arguments, root, progress);
             var baseline = arguments.String("--baseline");
+            var peer = arguments.String("--peer");
             var rounds = arguments.Int("--rounds", 1, minimum: 1);
             if (baseline is not null && Path.GetFullPath(baseline) == Path.GetFullPath(pith)) throw new BenchFailure("--baseline names the binary under test itself");
+            if (peer is not null && !File.Exists(peer)) throw new BenchFailure($"--peer {peer}: no such file");
             report.Fact("binary", "binary", pith, pith);
             if (baseline is not null) report.Fact("baseline", "baseline", baseline, $"{baseline}: run in turn with the binary above, round by round, alternating which goes first");
-            var binaries = baseline is null ? new[] { pith } : [pith, baseline];
-            var results = binaries.ToDictionary(b => b, _ => new List<(ImportRun Fresh, ImportRun Again, double Speed)>());
-            var dbBytes = 0L;
-            var syncs = new List<(ImportRun Sync, ImportRun Import)>();
-            for (var round = 0; round < rounds; round++)
+            if (peer is not null)
             {
-                foreach (var binary in round % 2 == 0 ? binaries : binaries.Reverse())
+                report.Fact("peer", "peer", peer,
+                    $"{PythonPeer.Interpreter} {peer} import CORPUS --keys KEY --db DB --workers {PythonPeer.Workers}: in turn with the binaries above, into a fresh index each round");
+            }
+            var binaries = baseline is null ? new[] { pith } : [pith, baseline];
+            var results = binaries.ToDictionary(b => b, _ => new List<PithRound>());
+            var peerRounds = new List<PeerRound>();
+            var dbBytes = 0L;
+            var syncs = new List<(TimedProcess Sync, TimedProcess Import)>();
+
+            void PithTurn(string binary, int round)
+            {
+                // Each its own index, so that --keep keeps pith's as index.db.
+                var db = Path.Combine(root, binary == pith ? "index.db" : "index-baseline.db");
+                foreach (var file in new[] { db, db + "-journal", db + "-wal" }) File.Delete(file);
+                progress.WriteLine($"round {round + 1} of {rounds}: {binary}");
+                WarmPageCache(progress, corpusDir);
+                var speed = MachineSpeed.Ed25519Microseconds(key);
+                var fresh = RunImport(binary, db, keyFile, corpusDir, jobs, progress, "fresh import");
+                Expect(fresh.Summary, "imported", count);
+                Expect(fresh.Summary, "rejected", bad);
+                var copies = fresh.Summary["updated"]!.GetValue<long>() + fresh.Summary["historical"]!.GetValue<long>();
+                if (copies != reissued) throw new BenchFailure($"pith import kept {copies} reissued copies, expected {reissued}: {fresh.Summary.ToJsonString()}");
+                if (binary == pith) dbBytes = new FileInfo(db).Length;
+                WarmPageCache(progress, corpusDir, db);
+                var again = RunImport(binary, db, keyFile, corpusDir, jobs, progress, "re-import");
+                Expect(again.Summary, "unchanged", count + reissued);
+                Expect(again.Summary, "rejected", bad);
+                WarmPageCache(progress, corpusDir);
+                var verify = RunVerify(binary, keyFile, corpusDir, count + reissued, bad, progress);
+                results[binary].Add(new PithRound(fresh.Process, again.Process, verify, speed));
+                if (sync && binary == pith)
                 {
-                    // Each its own index, so that --keep keeps pith's as index.db.
-                    var db = Path.Combine(root, binary == pith ? "index.db" : "index-baseline.db");
-                    foreach (var file in new[] { db, db + "-journal", db + "-wal" }) File.Delete(file);
-                    progress.WriteLine($"round {round + 1} of {rounds}: {binary}");
-                    WarmPageCache(progress, corpusDir);
-                    var speed = MachineSpeed.Ed25519Microseconds(key);
-                    var fresh = RunImport(binary, db, keyFile, corpusDir, jobs, progress, "fresh import");
-                    Expect(fresh.Summary, "imported", count);
-                    Expect(fresh.Summary, "rejected", bad);
-                    var copies = fresh.Summary["updated"]!.GetValue<long>() + fresh.Summary["historical"]!.GetValue<long>();
-                    if (copies != reissued) throw new BenchFailure($"pith import kept {copies} reissued copies, expected {reissued}: {fresh.Summary.ToJsonString()}");
-                    if (binary == pith) dbBytes = new FileInfo(db).Length;
-                    WarmPageCache(progress, corpusDir, db);
-                    var again = RunImport(binary, db, keyFile, corpusDir, jobs, progress, "re-import");
-                    Expect(again.Summary, "unchanged", count + reissued);
-                    Expect(again.Summary, "rejected", bad);
-                    results[binary].Add((fresh, again, speed));
-                    if (sync && binary == pith)
-                    {
-                        var synced = RunSync(pith, db, Path.Combine(root, "replica.db"), keyFile, jobs, progress);
-                        Expect(synced.Summary, "imported", count);
-                        Expect(synced.Summary, "rejected", 0);
-                        syncs.Add((synced, fresh));
-                    }
+                    var synced = RunSync(pith, db, Path.Combine(root, "replica.db"), keyFile, jobs, progress);
+                    Expect(synced.Summary, "imported", count);
+                    Expect(synced.Summary, "rejected", 0);
+                    syncs.Add((synced.Process, fresh.Process));
                 }
             }
-            var speeds = new Percentiles(results.Values.SelectMany(r => r).Select(r => r.Speed));
+
+            void PeerTurn(string script, int round)
+            {
+                var db = Path.Combine(root, "index-peer.db");
+                foreach (var file in new[] { db, db + "-journal", db + "-wal", db + "-shm" }) File.Delete(file);
+                progress.WriteLine($"round {round + 1} of {rounds}: peer {script}");
+                WarmPageCache(progress, corpusDir);
+                var speed = MachineSpeed.Ed25519Microseconds(key);
+                progress.WriteLine("peer's fresh import...");
+                var (run, counts) = PythonPeer.Import(script, corpusDir, db, keyFile);
+                if (counts.Ok + counts.Bad != inputs || counts.New != count)
+                    throw new BenchFailure($"the peer's import read {counts.Ok + counts.Bad:N0} of {inputs:N0} inputs and indexed {counts.New:N0} of {count:N0} records: {run.Stderr.Trim()}");
+                peerRounds.Add(new PeerRound(run, counts, speed));
+            }
+
+            // One turn per contender each round, the order reversed every other round, so that none always goes first.
+            var turns = binaries.Select(binary => (Action<int>)(round => PithTurn(binary, round))).ToList();
+            if (peer is not null) turns.Add(round => PeerTurn(peer, round));
+            for (var round = 0; round < rounds; round++)
+            {
+                foreach (var turn in round % 2 == 0 ? turns : Enumerable.Reverse(turns)) turn(round);
+            }
+
+            var microseconds = results.Values.SelectMany(r => r).Select(r => r.Microseconds).Concat(peerRounds.Select(r => r.Microseconds)).ToArray();
+            var speeds = new Percentiles(microseconds);
             report.Fact("ed25519_microseconds", "machine speed", Math.Round(speeds.Median, 1),
                 $"Ed25519 verify (NSec) {speeds.Median:F1} µs per core, all cores busy, before each fresh import (min {speeds.Min:F1}, max {speeds.Max:F1}; the host's speed varies: read the figures below against these)");
+            var ceiling = new Percentiles(microseconds.Select(MachineSpeed.CeilingPerSecond));
+            report.Fact("ceiling_verifies_per_second", "ceiling", Math.Round(ceiling.Median, 0),
+                $"{ceiling.Median:N0} Ed25519 verifies/s = {Environment.ProcessorCount} cores × 1e6 / the µs above (min {ceiling.Min:N0}, max {ceiling.Max:N0}); " +
+                "each ratio to the ceiling below divides by the one taken just before that round's fresh import");
 
             foreach (var binary in binaries)
             {
                 var prefix = binary == pith ? "" : "baseline_";
-                var who = baseline is null ? "" : binary == pith ? "pith: " : "baseline: ";
-                foreach (var (key2, label, pick) in new (string, string, Func<(ImportRun Fresh, ImportRun Again, double), ImportRun>)[]
-                         { ("fresh", "fresh import", r => r.Fresh), ("reimport", "re-import", r => r.Again) })
-                {
-                    var runs = results[binary].Select(pick).ToArray();
-                    var rate = new Percentiles(runs.Select(r => inputs / r.Wall.TotalSeconds));
-                    var peak = new Percentiles(runs.Select(r => (double)r.PeakBytes));
-                    report.Derived($"{prefix}{key2}_records_per_second", who + label, Math.Round(rate.Median, 0),
-                        $"{rate.Median:N0} records/s end to end (median of {runs.Length}; min {rate.Min:N0}, max {rate.Max:N0}; {inputs:N0} inputs, process start included), peak memory {Report.Megabytes((long)peak.Median)} (max {Report.Megabytes((long)peak.Max)})");
-                    report.Derived($"{prefix}{key2}_peak_bytes", "", (long)peak.Median, "");
-                    report.Derived($"{prefix}{key2}_seconds", "", Math.Round(inputs / rate.Median, 3), "");
-                }
+                var who = baseline is null && peer is null ? "" : binary == pith ? "pith: " : "baseline: ";
+                foreach (var (part, label, pick) in Parts)
+                    ReportRuns(report, prefix + part, who + label, inputs, [.. results[binary].Select(pick)], "", "");
+            }
+            if (peerRounds.Count > 0)
+            {
+                var (ok, refused) = (peerRounds[0].Counts.Ok, peerRounds[0].Counts.Bad);
+                ReportRuns(report, "peer_fresh", "peer: fresh import", inputs, [.. peerRounds.Select(r => r.Import)],
+                    $"; the {PythonPeer.Interpreter} process and its {PythonPeer.Workers} workers, each one's peak summed", $"; it accepted {ok:N0} and refused {refused:N0} of the inputs");
             }
             if (baseline is not null)
             {
-                foreach (var (key2, label, pick) in new (string, string, Func<(ImportRun Fresh, ImportRun Again, double), ImportRun>)[]
-                         { ("fresh", "fresh import", r => r.Fresh), ("reimport", "re-import", r => r.Again) })
+                foreach (var (part, label, pick) in Parts)
                 {
                     var speedRatio = new Percentiles(results[baseline].Zip(results[pith], (b, p) => pick(b).Wall / pick(p).Wall));
                     var memoryRatio = new Percentiles(results[baseline].Zip(results[pith], (b, p) => (double)pick(p).PeakBytes / pick(b).PeakBytes));
-                    report.Derived($"{key2}_speed_ratio", "pith / baseline: " + label, Math.Round(speedRatio.Median, 2),
+                    report.Derived($"{part}_speed_ratio", "pith / baseline: " + label, Math.Round(speedRatio.Median, 2),
                         $"{speedRatio.Median:F2}x the baseline's records/s (median of the round-by-round ratios; min {speedRatio.Min:F2}, max {speedRatio.Max:F2}); peak memory {memoryRatio.Median:F2}x the baseline's");
                 }
             }
+            Percentiles? overPeer = null;
+            if (peerRounds.Count > 0)
+            {
+                overPeer = new Percentiles(peerRounds.Zip(results[pith], (q, p) => q.Import.Wall / p.Fresh.Wall));
+                var memoryRatio = new Percentiles(peerRounds.Zip(results[pith], (q, p) => (double)p.Fresh.PeakBytes / q.Import.PeakBytes));
+                report.Derived("fresh_peer_speed_ratio", "pith / peer: fresh import", Math.Round(overPeer.Median, 2),
+                    $"{overPeer.Median:F2}x the peer's records/s (median of the round-by-round ratios; min {overPeer.Min:F2}, max {overPeer.Max:F2}); peak memory {memoryRatio.Median:F2}x the peer's");
+                report.Derived("fresh_peer_speed_ratio_min", "", Math.Round(overPeer.Min, 3), "");
+                report.Derived("fresh_peer_speed_ratio_max", "", Math.Round(overPeer.Max, 3), "");
+            }
+
+            var overCeiling = new Dictionary<string, Percentiles>();
+            foreach (var binary in binaries)
+            {
+                var (prefix, who) = binary == pith ? ("", "pith") : ("baseline_", "baseline");
+                foreach (var (part, label, pick) in Parts)
+                {
+                    var ratio = CeilingRatio(report, $"{prefix}{part}_ceiling_ratio", $"{who} / ceiling: {label}",
+                        results[binary].Select(r => (pick(r).Wall, r.Microseconds)), inputs);
+                    if (binary == pith) overCeiling[part] = ratio;
+                }
+            }
+            if (peerRounds.Count > 0)
+                CeilingRatio(report, "peer_fresh_ceiling_ratio", "peer / ceiling: fresh import", peerRounds.Select(r => (r.Import.Wall, r.Microseconds)), inputs);
             if (syncs.Count > 0)
             {
                 var documents = count + reissued;
@@ -129,6 +187,8 @@ public static class ImportBench
             }
             report.Derived("index_bytes_per_record", "index size", dbBytes / count,
                 $"{Report.Megabytes(dbBytes)}, {dbBytes / count:N0} bytes per record (the original bytes of each record are kept)");
+            ImportTargets.Add(report, count, overPeer, overCeiling["fresh"], overCeiling["reimport"], overCeiling["verify"],
+                results[pith].Max(r => r.Fresh.PeakBytes));
             return report;
         }
         finally
@@ -136,6 +196,46 @@ public static class ImportBench
             if (!keep) TryDelete(root);
             else progress.WriteLine($"kept {root}");
         }
+    }
+
+    /// <summary>What one round measured of one pith, and the yardstick taken just before its fresh import.</summary>
+    private sealed record PithRound(TimedProcess Fresh, TimedProcess Again, TimedProcess Verify, double Microseconds);
+
+    /// <summary>What one round measured of the peer, and the yardstick taken just before its import.</summary>
+    private sealed record PeerRound(TimedProcess Import, PythonPeer.ImportCounts Counts, double Microseconds);
+
+    /// <summary>The whole processes each round runs of each pith: JSON key part, label, and which run of the round.</summary>
+    private static readonly (string Part, string Label, Func<PithRound, TimedProcess> Pick)[] Parts =
+    [
+        ("fresh", "fresh import", r => r.Fresh),
+        ("reimport", "re-import", r => r.Again),
+        ("verify", "verify FOLDER", r => r.Verify),
+    ];
+
+    /// <summary>Records/s end to end and peak memory over the rounds' runs: one line, and KEY_records_per_second, KEY_peak_bytes, KEY_seconds.</summary>
+    private static void ReportRuns(Report report, string key, string label, int inputs, TimedProcess[] runs, string peakNote, string countsNote)
+    {
+        var rate = new Percentiles(runs.Select(r => inputs / r.Wall.TotalSeconds));
+        var peak = new Percentiles(runs.Select(r => (double)r.PeakBytes));
+        report.Derived($"{key}_records_per_second", label, Math.Round(rate.Median, 0),
+            $"{rate.Median:N0} records/s end to end (median of {runs.Length}; min {rate.Min:N0}, max {rate.Max:N0}; {inputs:N0} inputs, process start included), " +
+            $"peak memory {Report.Megabytes((long)peak.Median)} (max {Report.Megabytes((long)peak.Max)}{peakNote}){countsNote}");
+        report.Derived($"{key}_peak_bytes", "", (long)peak.Median, "");
+        report.Derived($"{key}_seconds", "", Math.Round(inputs / rate.Median, 3), "");
+    }
+
+    /// <summary>
+    /// Records/s over the ceiling, round by round, each round against the yardstick taken just before its fresh import:
+    /// one line, and KEY (the median), KEY_min, KEY_max.
+    /// </summary>
+    private static Percentiles CeilingRatio(Report report, string key, string label, IEnumerable<(TimeSpan Wall, double Microseconds)> rounds, int inputs)
+    {
+        var ratio = new Percentiles(rounds.Select(r => inputs / r.Wall.TotalSeconds / MachineSpeed.CeilingPerSecond(r.Microseconds)));
+        report.Derived(key, label, Math.Round(ratio.Median, 3),
+            $"{ratio.Median:F2} of the ceiling's verifies/s (median of the round-by-round ratios; min {ratio.Min:F2}, max {ratio.Max:F2})");
+        report.Derived(key + "_min", "", Math.Round(ratio.Min, 3), "");
+        report.Derived(key + "_max", "", Math.Round(ratio.Max, 3), "");
+        return ratio;
     }
 
     private static void Expect(JsonObject summary, string field, long expected)
@@ -227,7 +327,7 @@ public static class ImportBench
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "sync")]
     private static extern void Sync();
 
-    private sealed record ImportRun(TimeSpan Wall, long PeakBytes, JsonObject Summary);
+    private sealed record ImportRun(TimedProcess Process, JsonObject Summary);
 
     private static ImportRun RunImport(string pith, string db, string keyFile, string corpus, int jobs, TextWriter progress, string what) =>
         RunPith(pith, ["import", "--db", db, "--keys", keyFile, "--jobs", jobs.ToString(CultureInfo.InvariantCulture), "--quiet", "--json", corpus], progress, what);
@@ -244,41 +344,28 @@ public static class ImportBench
     private static ImportRun RunPith(string pith, string[] args, TextWriter progress, string what)
     {
         progress.WriteLine($"{what}...");
-        var start = new ProcessStartInfo(pith)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new BenchFailure("could not start pith");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        var peak = 0L;
-        while (!process.WaitForExit(20)) peak = Math.Max(peak, PeakResident(process.Id));
-        clock.Stop();
-        if (process.ExitCode is not (0 or 1))
-            throw new BenchFailure($"pith {args[0]} exited {process.ExitCode}: {stderr.Result.Trim()}");
-        return new ImportRun(clock.Elapsed, peak, JsonNode.Parse(stdout.Result)!.AsObject());
+        var run = TimedProcess.Run(pith, args);
+        if (run.ExitCode is not (0 or 1))
+            throw new BenchFailure($"pith {args[0]} exited {run.ExitCode}: {run.Stderr.Trim()}");
+        return new ImportRun(run, JsonNode.Parse(run.Stdout)!.AsObject());
     }
 
-    // VmHWM: the process's peak resident set so far (it only grows), read while it runs.
-    private static long PeakResident(int pid)
+    /// <summary>
+    /// <c>pith verify --keys KEY FOLDER</c>, one verdict line per input: every good record OK, every bad file FAIL, and
+    /// exit status 1 when any input is invalid (the corpus's bad files are parse failures and a tampered title, not
+    /// unreadable files, which would make it 2).
+    /// </summary>
+    private static TimedProcess RunVerify(string pith, string keyFile, string corpus, int valid, int invalid, TextWriter progress)
     {
-        try
-        {
-            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-            {
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                    return long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
-            }
-        }
-        catch (IOException)
-        {
-            // The process ended between two reads.
-        }
-        return 0;
+        progress.WriteLine("pith verify...");
+        var run = TimedProcess.Run(pith, ["verify", "--keys", keyFile, corpus]);
+        var lines = run.Stdout.Split('\n');
+        var ok = lines.Count(l => l.StartsWith("OK ", StringComparison.Ordinal));
+        var failed = lines.Count(l => l.StartsWith("FAIL ", StringComparison.Ordinal));
+        var status = invalid > 0 ? 1 : 0;
+        if (run.ExitCode != status || ok != valid || failed != invalid)
+            throw new BenchFailure($"pith verify exited {run.ExitCode} with {ok} OK and {failed} FAIL lines, expected {status}, {valid} and {invalid}: {run.Stderr.Trim()}");
+        return run;
     }
 
     private static void TryDelete(string root)

@@ -23,4 +23,7 @@ public static class MachineSpeed
             if (!Ed25519Signatures.Verify(signature, message, publicKey)) throw new BenchFailure("the test signature does not verify");
         }).MicrosecondsPerOperation;
     }
+
+    /// <summary>The ceiling: signatures verified per second by every core at once, at <paramref name="microseconds"/> per verify per core.</summary>
+    public static double CeilingPerSecond(double microseconds) => Environment.ProcessorCount * 1e6 / microseconds;
 }

@@ -16,12 +16,15 @@ internal static class Program
                                                on 1 thread and on every core, and its parts; each run at least S seconds
                                                (default 3) and one full pass
           import [--records N] [--reissued N] [--bad N] [--jobs N] [--dir DIR] [--keep] [--pith FILE]
-                 [--baseline FILE] [--rounds N]
+                 [--baseline FILE] [--peer SCRIPT] [--rounds N] [--sync]
                                                pith import as a whole process over a generated corpus on disk (default
-                                               100,000 records, 1% reissued, 300 bad files): fresh import and re-import
-                                               records/s, peak memory, index bytes per record; pith published (native)
-                                               into DIR as a user installs it, unless --pith FILE is given; with
-                                               --baseline, that pith too, in turn, and the ratios; N rounds (default 1)
+                                               100,000 records, 1% reissued, 300 bad files): fresh import, re-import and
+                                               pith verify of the folder: records/s, peak memory, index bytes per
+                                               record, each over the ceiling (Ed25519 verify alone on every core), and
+                                               issue 15's targets; pith published (native) into DIR as a user installs
+                                               it, unless --pith FILE is given; with --baseline, that pith too, in
+                                               turn, and the ratios; with --peer (pith_peer.py), its import of the same
+                                               folder in turn, and pith / peer; N rounds (default 1)
           search --db INDEX [--queries N] [--limit N] [--seconds S]
                                                pith search's TitleSearch latency in process on an existing index (e.g. one
                                                kept by 'import --keep --dir DIR': DIR/index.db, or resolve's DIR/index.db):

@@ -19,6 +19,7 @@ public sealed class Report(string benchmark)
     private readonly List<(string Key, string Label, JsonNode Value, string Text)> _facts = [];
     private readonly List<(string Key, string Label, JsonNode Value, string Text)> _derived = [];
     private readonly List<(string Heading, int Index)> _headings = [];
+    private readonly List<(string Heading, int Index)> _derivedHeadings = [];
     private readonly string? _loadAtStart = LoadAverage();
 
     public string Benchmark { get; } = benchmark;
@@ -37,6 +38,9 @@ public sealed class Report(string benchmark)
 
     /// <summary>A number worked out from the figures, printed after them.</summary>
     public void Derived(string key, string label, JsonNode value, string text) => _derived.Add((key, label, value, text));
+
+    /// <summary>A heading printed (in the text form only, after a blank line) before the derived numbers added after it.</summary>
+    public void DerivedHeading(string text) => _derivedHeadings.Add((text, _derived.Count));
 
     public void WriteText(TextWriter output)
     {
@@ -63,7 +67,16 @@ public sealed class Report(string benchmark)
                 output.WriteLine($"  WARNING: '{f.Label}' shared the machine (cores used {Number(f.CoresBusy, 2)} of {f.Threads}, by others {Others(f)}): rerun when quiet");
         }
         if (_derived.Count > 0 && _figures.Count > 0) output.WriteLine();
-        foreach (var (_, label, _, text) in _derived.Where(d => d.Label.Length > 0)) output.WriteLine($"  {label,-36}{text}");
+        for (var i = 0; i < _derived.Count; i++)
+        {
+            foreach (var (heading, _) in _derivedHeadings.Where(h => h.Index == i))
+            {
+                output.WriteLine();
+                output.WriteLine("  " + heading);
+            }
+            var (_, label, _, text) = _derived[i];
+            if (label.Length > 0) output.WriteLine($"  {label,-36}{text}");
+        }
     }
 
     public void WriteJson(Stream output)

@@ -56,7 +56,7 @@ public static class ResolveBench
     {
         var contenders = new List<Contender> { new("pith", pith, pith, n => ["resolve", "--db", db, n]) };
         if (baseline is not null) contenders.Add(new("baseline", baseline, baseline, n => ["resolve", "--db", db, n]));
-        if (peer is not null) contenders.Add(new("peer", $"python3 {peer}", "python3", n => [peer, "resolve", n, "--db", peerDb!]));
+        if (peer is not null) contenders.Add(new("peer", $"{PythonPeer.Interpreter} {peer}", PythonPeer.Interpreter, n => [peer, "resolve", n, "--db", peerDb!]));
         progress.WriteLine($"resolving a Pith number in whole processes, {runs} runs of each of {string.Join(", ", contenders.Select(c => c.Key))} in turn...");
         var numbers = queries.Where(q => q.Kind == "pith_number").Select(q => q.Form).ToArray();
         var times = contenders.Select(_ => new double[runs]).ToArray();
@@ -103,15 +103,10 @@ public static class ResolveBench
             File.WriteAllBytes(Path.Combine(folder, $"{i:D7}.json"), CorpusGenerator.Serialize(generator.CreateRecord(i, sources[i])));
         });
         File.WriteAllText(Path.Combine(corpus, "keys.json"), key.ToKeyFileJson());
-        progress.WriteLine("building the peer's index with its own import (2 workers)...");
-        var start = new ProcessStartInfo("python3") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { script, "import", corpus, "--db", db, "--workers", "2" }) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start) ?? throw new BenchFailure("could not start python3");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new BenchFailure($"the peer's import exited {process.ExitCode}: {stdout.Result.Trim()} {stderr.Trim()}");
-        progress.WriteLine(stderr.Trim());
+        progress.WriteLine($"building the peer's index with its own import ({PythonPeer.Workers} workers)...");
+        var (run, counts) = PythonPeer.Import(script, corpus, db, keys: null);
+        if (counts.Bad != 0 || counts.New != sources.Length) throw new BenchFailure($"the peer's import indexed {counts.New:N0} of {sources.Length:N0} records: {run.Stderr.Trim()}");
+        progress.WriteLine(run.Stderr.Trim());
         Directory.Delete(corpus, recursive: true);
         File.WriteAllText(done, "");
         return db;
