@@ -8,8 +8,11 @@ public sealed record ImportOptions
     /// <summary>The verification pipeline's workers, queues and byte budget; the importer sets what it checks.</summary>
     public PipelineOptions Pipeline { get; init; } = new();
 
-    /// <summary>Records written per transaction: a crash loses at most the batch under way, which a rerun redoes.</summary>
-    public int BatchSize { get; init; } = 5_000;
+    /// <summary>
+    /// Records written per transaction: a crash loses at most the batch under way, which a rerun redoes. A batch fits the
+    /// writer's 32 MiB page cache, so that SQLite does not spill pages mid-transaction.
+    /// </summary>
+    public int BatchSize { get; init; } = 2_500;
 
     /// <summary>Longest time between commits, so that a slow trickle of input is still committed.</summary>
     public TimeSpan BatchTime { get; init; } = TimeSpan.FromSeconds(2);

@@ -170,7 +170,7 @@ internal sealed class IndexWriter : IDisposable
         _database.EnsureIntact();
         // A page cache that holds a whole batch, so that SQLite does not spill dirty pages (and sync the journal) in the
         // middle of a transaction. Set only for writing: reading the stored digests through it kept their pages too.
-        _database.Execute("PRAGMA cache_size = -65536");
+        _database.Execute("PRAGMA cache_size = -32768");
         _run = run = (StartRun(), BulkLoadSchema.Prepare(_database));
         return run;
     }
