@@ -29,7 +29,7 @@ internal sealed class RecordWriter : IDisposable
 
     // The input order of each record written in this run, so that "the first copy stays" means the first in the input,
     // not the first a parallel worker finished.
-    private readonly Dictionary<long, long> _inputOrder = [];
+    private readonly InputOrder _inputOrder = new();
 
     // Likewise for the older copies written in this run, by their row in record_history.
     private readonly Dictionary<long, long> _olderInputOrder = [];
@@ -130,7 +130,7 @@ internal sealed class RecordWriter : IDisposable
         if (TryInsert(record, keyId, original, bytesSha256, importedFrom, now) is { } newId)
         {
             Feed.Append(newId, bytesSha256);
-            _inputOrder[newId] = sequence;
+            _inputOrder.Set(newId, sequence);
             return ImportOutcome.Imported;
         }
         var (id, currentSha, currentUpdatedAt, currentType) = Find(record.PithNumber);
@@ -145,7 +145,7 @@ internal sealed class RecordWriter : IDisposable
         var copies = StoredCopies(id);
         if (SameDocument.AmongStored(original, bytesSha256, [.. copies.Select(c => (c.BytesSha256, c.Original))])) return ImportOutcome.Unchanged;
 
-        var currentInRun = _inputOrder.TryGetValue(id, out var currentSequence);
+        var currentInRun = _inputOrder.TryGet(id, out var currentSequence);
         var cameFirst = currentInRun && sequence < currentSequence;
         var older = copies.Where(c => c.Kind == OlderCopy).ToList();
         var place = RecordRecency.Place(record.UpdatedAt, currentUpdatedAt, _clock.GetUtcNow(), cameFirst,
@@ -189,7 +189,7 @@ internal sealed class RecordWriter : IDisposable
         _replace.ExecuteNonQuery();
         ReplaceOriginal(id, original.ToArray());
         Feed.Append(id, bytesSha256);
-        _inputOrder[id] = sequence;
+        _inputOrder.Set(id, sequence);
     }
 
     /// <summary>Every stored copy of record <paramref name="id"/>: the current one, its older copies and its variants.</summary>

@@ -45,9 +45,17 @@ internal sealed class Statement : IDisposable
     /// <summary>The index of the parameter named <paramref name="name"/> (with its <c>$</c>, <c>:</c> or <c>@</c>): looked up once, bound often.</summary>
     public int Parameter(string name)
     {
+        // Asked for every bind of the import's inserts: SQLite's own look-up encodes the name and searches the list each time.
+        _parameters ??= new Dictionary<string, int>(StringComparer.Ordinal);
+        if (_parameters.TryGetValue(name, out var known)) return known;
         var index = raw.sqlite3_bind_parameter_index(_statement, name);
-        return index > 0 ? index : throw new ArgumentException($"no parameter {name} in: {raw.sqlite3_sql(_statement).utf8_to_string()}", nameof(name));
+        if (index <= 0) throw new ArgumentException($"no parameter {name} in: {raw.sqlite3_sql(_statement).utf8_to_string()}", nameof(name));
+        _parameters.Add(name, index);
+        return index;
     }
+
+    // Parameter names to indexes, filled as they are asked for.
+    private Dictionary<string, int>? _parameters;
 
     /// <summary>The ordinal of the result column named <paramref name="name"/> (its alias, or its name when it has none).</summary>
     public int Column(string name)
