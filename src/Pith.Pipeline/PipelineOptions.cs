@@ -21,8 +21,12 @@ public sealed record PipelineOptions
     /// <summary>Verdicts waiting for the consumer: room for a writer's commit, so that the workers go on meanwhile.</summary>
     public int OutputQueue { get; init; } = 4_096;
 
-    /// <summary>Bytes of documents held at once, from reading to the consumer's release (see <see cref="Inputs.ByteBudget"/>).</summary>
-    public long ByteBudget { get; init; } = 64L << 20;
+    /// <summary>
+    /// Bytes of documents held at once, from reading to the consumer's release (see <see cref="Inputs.ByteBudget"/>):
+    /// twice the largest record, and thousands of typical ones. It is what a busy machine fills while the writer lags,
+    /// so it bounds an import's peak memory.
+    /// </summary>
+    public long ByteBudget { get; init; } = 32L << 20;
 
     /// <summary>Verdicts come out in input order (verify, audit) rather than as they are done (import).</summary>
     public bool InOrder { get; init; }
