@@ -83,7 +83,15 @@ public sealed class TitleSearchTests : IDisposable
 
         var hits = Search(text, limit);
 
-        // The rule written out in SQL over every match (bm25 ascending, then rowid), without the search's own query.
+        var everyMatch = EveryMatch(text);
+        Assert.True(everyMatch.Count > 1);
+        Assert.Equal(everyMatch.Take(limit), hits.Select(h => (h.PithNumber, h.Score)));
+        Assert.Equal(Enumerable.Range(1, hits.Count), hits.Select(h => h.Rank));
+    }
+
+    /// <summary>The ranking rule written out in SQL over every match (FTS5's bm25 ascending, then rowid), without the search's own query.</summary>
+    private List<(string PithNumber, double Score)> EveryMatch(string text)
+    {
         using var database = _index.Open();
         using var command = database.Connection.CreateCommand();
         command.CommandText =
@@ -93,13 +101,39 @@ public sealed class TitleSearchTests : IDisposable
             """;
         command.Parameters.AddWithValue("$query", SearchQuery.FromText(text));
         var everyMatch = new List<(string, double)>();
-        using (var reader = command.ExecuteReader())
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) everyMatch.Add((reader.GetString(0), reader.GetDouble(1)));
+        return everyMatch;
+    }
+
+    [Theory]
+    [InlineData("grokking", 1)]
+    [InlineData("grokking", 4)]
+    [InlineData("grokking", 7)]
+    [InlineData("grokking transformers", 3)]
+    [InlineData("sparse", 5)]
+    public void Among_many_matches_the_best_few_are_those_of_the_whole_ranking(string text, int limit)
+    {
+        // Many more matches than the limit, listed so that better ones keep coming (the rows already scored must not hide
+        // them): titles of every length from 1 to 12 words, with the word once, twice or three times, some alike (equal
+        // scores at the cut), the shortest with the most repeats last.
+        var titles = new List<string>();
+        for (var i = 0; i < 72; i++)
         {
-            while (reader.Read()) everyMatch.Add((reader.GetString(0), reader.GetDouble(1)));
+            var words = 12 - i % 12;
+            var repeats = 1 + i / 12 % 3;
+            titles.Add(string.Join(' ', Enumerable.Range(0, words).Select(w => w < repeats ? "grokking" : w % 3 == 0 ? "transformers" : w % 3 == 1 ? "sparse" : $"w{w}")));
         }
-        Assert.True(everyMatch.Count > 1);
+        titles.AddRange(Enumerable.Range(0, 40).Select(i => $"Unrelated work {i}"));
+        _index.Import(titles.Select((title, i) => RecordFactory.Create(TestKey.Default, sourceId: $"2403.{i + 1:D5}", title: title)).ToArray());
+
+        var hits = Search(text, limit);
+
+        var everyMatch = EveryMatch(text);
         Assert.Equal(everyMatch.Take(limit), hits.Select(h => (h.PithNumber, h.Score)));
-        Assert.Equal(Enumerable.Range(1, hits.Count), hits.Select(h => h.Rank));
+        // A limit too large to keep that many best scores (pith search --limit has no bound) scores every match.
+        Assert.Equal(everyMatch, Search(text, int.MaxValue).Select(h => (h.PithNumber, h.Score)));
+        Assert.Equal(everyMatch, Search(text, TopBm25.MostKept).Select(h => (h.PithNumber, h.Score)));
     }
 
     [Theory]
