@@ -9,7 +9,9 @@ namespace Pith.Bench;
 /// <c>search</c>: <see cref="TitleSearch"/> latency in process on an existing index (built beforehand, e.g. by the
 /// import bench with --keep): queries made of one, two or three words of titles sampled from the index, and some
 /// words no title holds; each query timed alone after a warm-up pass, repeated for at least the minimum time.
-/// Reports the median, p90, p99 and maximum per query, overall and by number of words.
+/// Reports the median, p90, p99 and maximum per query, overall and by number of words. With <c>--hits FILE</c>, writes
+/// each query and the Pith numbers and scores it found, in rank order, to FILE: two builds' files are the same exactly
+/// when they rank alike.
 /// </summary>
 public static class SearchBench
 {
@@ -17,7 +19,7 @@ public static class SearchBench
     public const int DefaultQueries = 300;
     public const double DefaultSeconds = 3;
 
-    public static readonly string[] ValuedOptions = ["--db", "--queries", "--limit", "--seconds"];
+    public static readonly string[] ValuedOptions = ["--db", "--queries", "--limit", "--seconds", "--hits"];
 
     public static Report Run(BenchArguments arguments, TextWriter progress)
     {
@@ -25,6 +27,7 @@ public static class SearchBench
         var count = arguments.Int("--queries", DefaultQueries, minimum: 1);
         var limit = arguments.Int("--limit", 20, minimum: 1);
         var minimum = TimeSpan.FromSeconds(arguments.Double("--seconds", DefaultSeconds, minimum: 0));
+        var hitsFile = arguments.String("--hits");
         var report = new Report(Name);
         IndexDatabase database;
         try
@@ -46,7 +49,13 @@ public static class SearchBench
                 $"{queries.Count:N0}: 1 to 3 words of sampled titles, 1 in 10 a word no title holds; --limit {limit}");
 
             progress.WriteLine("warm-up pass...");
-            var hits = queries.Select(q => search.Search(q.Text, limit).Count).ToArray();
+            var found = queries.Select(q => search.Search(q.Text, limit)).ToArray();
+            var hits = found.Select(f => f.Count).ToArray();
+            if (hitsFile is not null)
+            {
+                File.WriteAllLines(hitsFile, queries.Select((q, i) => string.Join('\t', found[i].Select(h => $"{h.PithNumber} {h.Score.ToString("R", CultureInfo.InvariantCulture)}").Prepend(q.Text))));
+                report.Fact("hits", "hits written", hitsFile, $"{hitsFile}: a line a query: the text, then each hit's Pith number and bm25 score, in rank order");
+            }
             var samples = queries.Select(_ => new List<double>()).ToArray();
             progress.WriteLine($"timing (at least {minimum.TotalSeconds:0.#} s and one pass)...");
             var clock = Stopwatch.StartNew();

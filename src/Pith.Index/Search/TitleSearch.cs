@@ -49,15 +49,18 @@ public sealed class TitleSearch : IDisposable
 
     private static SqliteCommand Prepare(SqliteConnection connection)
     {
+        TopBm25.Register(connection);
         var command = connection.CreateCommand();
-        // rank is bm25 over the one column; ties in import order, so results repeat. The best rows are chosen in the FTS
+        // The rank is bm25 over the one column (TopBm25: bm25's own score for every row that can be among the best
+        // $limit, +infinity for the rest); ties in import order, so results repeat. The best rows are chosen in the FTS
         // table alone and only they are joined to records (whose rows are large: they hold the original bytes).
         command.CommandText =
-            """
-            SELECT best.rank AS rank, r.pith_number AS pith_number, r.source_id AS source_id, r.source_version AS source_version, r.title AS title
-            FROM (SELECT rowid, rank FROM records_fts WHERE records_fts MATCH $query ORDER BY rank, rowid LIMIT $limit) AS best
+            $"""
+            SELECT best.score AS rank, r.pith_number AS pith_number, r.source_id AS source_id, r.source_version AS source_version, r.title AS title
+            FROM (SELECT rowid, {TopBm25.Name}(records_fts, $limit) AS score FROM records_fts WHERE records_fts MATCH $query
+                  ORDER BY score, rowid LIMIT $limit) AS best
             JOIN records r ON r.id = best.rowid
-            ORDER BY best.rank, best.rowid
+            ORDER BY best.score, best.rowid
             """;
         command.Parameters.Add(new SqliteParameter { ParameterName = "$query" });
         command.Parameters.Add(new SqliteParameter { ParameterName = "$limit" });

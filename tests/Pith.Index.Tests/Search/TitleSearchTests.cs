@@ -37,6 +37,105 @@ public sealed class TitleSearchTests : IDisposable
         Assert.Single(Search("grokking", limit: 1));
     }
 
+    [Fact]
+    public void Ranks_by_bm25_best_first_and_equal_scores_in_import_order()
+    {
+        // One run each, so that import order (the rowid) is this order, which is neither source id nor Pith number order.
+        foreach (var (id, title) in new[]
+                 {
+                     ("2401.00009", "Grokking alpha beta"),
+                     ("2401.00001", "Grokking gamma delta"),
+                     ("2401.00005", "Grokking grokking epsilon"),
+                     ("2401.00003", "Grokking zeta eta theta iota"),
+                     ("2401.00002", "Grokking kappa lambda"),
+                 })
+        {
+            _index.Import(RecordFactory.Create(TestKey.Default, sourceId: id, title: title));
+        }
+        // Titles without the word, so that it is rare enough for bm25 to weigh it (more than half the rows: a floor weight).
+        _index.Import(Enumerable.Range(1, 11).Select(i => RecordFactory.Create(TestKey.Default, sourceId: $"2402.{i:D5}", title: $"Unrelated work {i}")).ToArray());
+
+        var hits = Search("grokking");
+
+        // Twice the word in as short a title first, a longer title last; the three alike in the order they were imported.
+        Assert.Equal(["2401.00005", "2401.00009", "2401.00001", "2401.00002", "2401.00003"], hits.Select(h => h.SourceId));
+        Assert.Equal(hits[1].Score, hits[2].Score);
+        Assert.Equal(hits[1].Score, hits[3].Score);
+        Assert.True(hits[0].Score < hits[1].Score && hits[3].Score < hits[4].Score, "bm25: lower is better");
+        // A limit keeps the first of the whole ranking, equal scores included.
+        Assert.Equal(["2401.00005", "2401.00009"], Search("grokking", limit: 2).Select(h => h.SourceId));
+    }
+
+    [Theory]
+    [InlineData("grokking", 3)]
+    [InlineData("grokking", 20)]
+    [InlineData("grokking compression", 2)]
+    [InlineData("transformers", 20)]
+    public void The_hits_are_the_first_of_every_match_ordered_by_bm25_then_rowid_with_its_scores(string text, int limit)
+    {
+        var titles = new[]
+        {
+            "Grokking as compression", "Grokking grokking in transformers", "Compression of transformers", "Grokking",
+            "Transformers grokking compression grokking", "Grokking modular arithmetic with transformers", "Sparse transformers",
+            "Grokking as compression", "On grokking and compression in small transformers", "Unrelated work",
+        };
+        _index.Import(titles.Select((title, i) => RecordFactory.Create(TestKey.Default, sourceId: $"2401.{i + 1:D5}", title: title)).ToArray());
+
+        var hits = Search(text, limit);
+
+        var everyMatch = EveryMatch(text);
+        Assert.True(everyMatch.Count > 1);
+        Assert.Equal(everyMatch.Take(limit), hits.Select(h => (h.PithNumber, h.Score)));
+        Assert.Equal(Enumerable.Range(1, hits.Count), hits.Select(h => h.Rank));
+    }
+
+    /// <summary>The ranking rule written out in SQL over every match (FTS5's bm25 ascending, then rowid), without the search's own query.</summary>
+    private List<(string PithNumber, double Score)> EveryMatch(string text)
+    {
+        using var database = _index.Open();
+        using var command = database.Connection.CreateCommand();
+        command.CommandText =
+            """
+            SELECT r.pith_number, bm25(records_fts) FROM records_fts JOIN records r ON r.id = records_fts.rowid
+            WHERE records_fts MATCH $query ORDER BY bm25(records_fts), records_fts.rowid
+            """;
+        command.Parameters.AddWithValue("$query", SearchQuery.FromText(text));
+        var everyMatch = new List<(string, double)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) everyMatch.Add((reader.GetString(0), reader.GetDouble(1)));
+        return everyMatch;
+    }
+
+    [Theory]
+    [InlineData("grokking", 1)]
+    [InlineData("grokking", 4)]
+    [InlineData("grokking", 7)]
+    [InlineData("grokking transformers", 3)]
+    [InlineData("sparse", 5)]
+    public void Among_many_matches_the_best_few_are_those_of_the_whole_ranking(string text, int limit)
+    {
+        // Many more matches than the limit, listed so that better ones keep coming (the rows already scored must not hide
+        // them): titles of every length from 1 to 12 words, with the word once, twice or three times, some alike (equal
+        // scores at the cut), the shortest with the most repeats last.
+        var titles = new List<string>();
+        for (var i = 0; i < 72; i++)
+        {
+            var words = 12 - i % 12;
+            var repeats = 1 + i / 12 % 3;
+            titles.Add(string.Join(' ', Enumerable.Range(0, words).Select(w => w < repeats ? "grokking" : w % 3 == 0 ? "transformers" : w % 3 == 1 ? "sparse" : $"w{w}")));
+        }
+        titles.AddRange(Enumerable.Range(0, 40).Select(i => $"Unrelated work {i}"));
+        _index.Import(titles.Select((title, i) => RecordFactory.Create(TestKey.Default, sourceId: $"2403.{i + 1:D5}", title: title)).ToArray());
+
+        var hits = Search(text, limit);
+
+        var everyMatch = EveryMatch(text);
+        Assert.Equal(everyMatch.Take(limit), hits.Select(h => (h.PithNumber, h.Score)));
+        // A limit too large to keep that many best scores (pith search --limit has no bound) scores every match.
+        Assert.Equal(everyMatch, Search(text, int.MaxValue).Select(h => (h.PithNumber, h.Score)));
+        Assert.Equal(everyMatch, Search(text, TopBm25.MostKept).Select(h => (h.PithNumber, h.Score)));
+    }
+
     [Theory]
     [InlineData("\"", 0)]
     [InlineData("grokking\"", 1)]
