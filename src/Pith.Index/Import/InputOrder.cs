@@ -3,8 +3,7 @@ namespace Pith.Index.Import;
 /// <summary>
 /// The input position of each row written in one run, by row id. A run adds a row for nearly every record, with ids one
 /// after another: those are kept in a flat array in chunks (8 bytes a row, never copied as it grows), the rest in a
-/// dictionary. A dictionary for all took about 28 bytes a row, and twice that while it grew: tens of megabytes in
-/// an import of a million records.
+/// dictionary, which for every row would take several times the memory and copy itself as it grew.
 /// </summary>
 internal sealed class InputOrder
 {
