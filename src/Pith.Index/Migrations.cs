@@ -206,7 +206,7 @@ internal static class Migrations
         // 7: what the index holds, counted as it is written: a server shows these counts on every page, and counting
         // millions of rows per request would cost it more than the request. Triggers keep them, so every writer (import,
         // and anything that writes later) keeps them exact in its own transaction without knowing of them; a bulk load
-        // keeps these triggers (one small update per row), unlike the title search's.
+        // drops them with the title search's and recounts at its end (BulkLoadSchema).
         """
         CREATE TABLE index_counts (
             id             INTEGER PRIMARY KEY CHECK (id = 1),  -- one row
