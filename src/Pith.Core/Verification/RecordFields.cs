@@ -61,24 +61,23 @@ public static class RecordFields
     }
 
     /// <summary>Whether a dotted path names a member; reads no value (asked of every record verified).</summary>
-    internal static bool Has(JsonElement root, string path)
+    internal static bool Has(JsonElement root, string path) => TryFind(root, path, out _);
+
+    /// <summary>The value at a dotted path, as text (a string as itself, anything else as its JSON); null when absent.</summary>
+    internal static string? At(JsonElement root, string path)
     {
-        var at = root;
+        if (!TryFind(root, path, out var at)) return null;
+        return at.ValueKind == JsonValueKind.String ? at.GetString() : at.GetRawText();
+    }
+
+    // The member at a dotted path, found without allocating.
+    private static bool TryFind(JsonElement root, string path, out JsonElement at)
+    {
+        at = root;
         foreach (var range in path.AsSpan().Split('.'))
         {
             if (at.ValueKind != JsonValueKind.Object || !at.TryGetProperty(path.AsSpan(range), out at)) return false;
         }
         return true;
-    }
-
-    /// <summary>The value at a dotted path, as text (a string as itself, anything else as its JSON); null when absent.</summary>
-    internal static string? At(JsonElement root, string path)
-    {
-        var at = root;
-        foreach (var name in path.Split('.'))
-        {
-            if (at.ValueKind != JsonValueKind.Object || !at.TryGetProperty(name, out at)) return null;
-        }
-        return at.ValueKind == JsonValueKind.String ? at.GetString() : at.GetRawText();
     }
 }
