@@ -10,6 +10,9 @@ public static class InputDocuments
 {
     private const int StandardInputDescriptor = 0;
 
+    /// <summary>Why standard input closed before pith started (<c>&lt;&amp;-</c>) gives no document.</summary>
+    public const string ClosedStandardInput = "standard input is closed";
+
     /// <summary>The documents; <paramref name="skipped"/> hears of each symbolic link in a folder that is not read, and why.</summary>
     public static IEnumerable<InputDocument> Expand(IEnumerable<string> paths, Func<Stream> openStandardInput, Action<string, string>? skipped = null)
     {
@@ -37,6 +40,7 @@ public static class InputDocuments
 
     private static IEnumerable<InputDocument> FromStandardInput(Input input, Func<Stream> open)
     {
+        if (StandardInput.IsClosed()) return [new InputDocument(input.Path) { Unreadable = ClosedStandardInput }];
         Stream stream;
         try
         {

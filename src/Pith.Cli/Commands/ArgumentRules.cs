@@ -61,9 +61,14 @@ public static class ArgumentRules
         argument.Validators.Add(result =>
         {
             RejectOptionTokens(result, PathHint);
-            // Standard input can be read once.
-            if (result.Tokens.Count(t => t.Value == "-") > 1) result.AddError("'-' (standard input) is given more than once");
+            RejectStandardInputTwice(result);
         });
+
+    /// <summary>Standard input (<c>-</c>) can be read once.</summary>
+    public static void RejectStandardInputTwice(ArgumentResult result)
+    {
+        if (result.Tokens.Count(t => t.Value == "-") > 1) result.AddError("'-' (standard input) is given more than once");
+    }
 
     /// <summary>The advice for a path refused as an unknown option: how to name a file whose name starts with '-'.</summary>
     public static string PathHint(string token) => $" (a path starting with '-' can be written ./{token}, or after '--')";

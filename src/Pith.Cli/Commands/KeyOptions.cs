@@ -2,7 +2,6 @@ using System.CommandLine;
 using Pith.Core.Documents;
 using Pith.Core.Keys;
 using Pith.Inputs.Keys;
-using Pith.Inputs;
 
 namespace Pith.Cli.Commands;
 
@@ -37,15 +36,7 @@ public static class KeyOptions
     /// <summary>The keys in one key file, or a one-line reason it cannot be used.</summary>
     public static ParseResult<IReadOnlyList<TrustedKey>> ReadFile(string file)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return ParseResult<IReadOnlyList<TrustedKey>>.ForError($"key file {file}: cannot read: {IoMessages.Reason(e, file)}");
-        }
-        return KeyFile.Read(bytes, file);
+        var read = KeyFileBytes.Read(file, regularOnly: false);
+        return read.Success ? KeyFile.Read(read.Value!, file) : ParseResult<IReadOnlyList<TrustedKey>>.ForError($"key file {file}: cannot read: {read.Error}");
     }
 }

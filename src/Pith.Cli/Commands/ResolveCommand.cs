@@ -2,6 +2,7 @@ using System.CommandLine;
 using Pith.Cli.Rendering;
 using Pith.Index;
 using Pith.Index.Query;
+using Pith.Inputs;
 
 namespace Pith.Cli.Commands;
 
@@ -12,8 +13,9 @@ public static class ResolveCommand
     {
         var aliases = ArgumentRules.Alias<string[]>(
             "arXiv ids (2310.05918, 2310.05918v2, hep-th/9901001, arXiv:..., arxiv.org links), DOIs (bare, doi:..., doi.org links), " +
-            "Pith numbers (pith:2023:CODE, pith:CODE) or codes of 8, 12, 16 or 26 characters, in any case.");
+            "Pith numbers (pith:2023:CODE, pith:CODE) or codes of 8, 12, 16 or 26 characters, in any case; - reads them from standard input, one a line.");
         aliases.Arity = ArgumentArity.OneOrMore;
+        aliases.Validators.Add(ArgumentRules.RejectStandardInputTwice);
         var db = IndexOptions.CreateDb();
         var json = new Option<bool>("--json") { Description = "One JSON object per alias per line: query, kind, normalized, status, reason, matches." };
         var all = new Option<bool>("--all") { Description = "An unversioned arXiv id or DOI gives every version indexed, not only the newest." };
@@ -29,13 +31,32 @@ public static class ResolveCommand
 
     private static int Run(string[] aliases, string? dbOption, bool json, bool all)
     {
+        if (aliases.Contains("-") && StandardInput.IsClosed()) return Cli.Error(InputDocuments.ClosedStandardInput);
         using var index = IndexReader.Open(IndexLocation.Resolve(dbOption));
         using var resolver = new AliasResolver(index);
         using var stdout = Cli.OpenStdout();
         // Resolved one by one as they are written: output streams, in input order.
-        var resolutions = aliases.Select(alias => resolver.Resolve(alias, all));
+        var resolutions = WithStandardInput(aliases).Select(alias => resolver.Resolve(alias, all));
         var resolved = json ? WriteJson(stdout, resolutions) : WriteHuman(stdout, resolutions, all);
         return resolved ? ExitCode.Ok : ExitCode.Invalid;
+    }
+
+    // '-' stands for the aliases on standard input, one a line (blank lines skipped), read as they are resolved.
+    private static IEnumerable<string> WithStandardInput(string[] aliases)
+    {
+        foreach (var alias in aliases)
+        {
+            if (alias != "-")
+            {
+                yield return alias;
+                continue;
+            }
+            using var reader = new StreamReader(Console.OpenStandardInput());
+            while (reader.ReadLine() is { } line)
+            {
+                if (line.Trim() is { Length: > 0 } trimmed) yield return trimmed;
+            }
+        }
     }
 
     // Apart from the human form: the JSON writer and its encoder tables cost start-up time when they are not used.

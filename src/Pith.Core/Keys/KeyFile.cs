@@ -82,10 +82,15 @@ public static class KeyFile
         return null;
     }
 
-    // A manifest's public_key is a key object, or the key itself as text with key_id beside it.
+    // A manifest's public_key is a key object, or the key itself as text with key_id beside it. A fingerprint stated
+    // beside it is checked whichever form the key takes.
     private static string? ReadManifestEntry(JsonElement owner, JsonElement key, string path, string origin, List<TrustedKey> keys)
     {
-        if (key.ValueKind == JsonValueKind.Object) return ReadKey(key, path, origin, keys);
+        if (key.ValueKind == JsonValueKind.Object)
+        {
+            if (ReadKey(key, path, origin, keys) is { } error) return error;
+            return StatedFingerprintError(owner, keys[^1]) is { } besides ? $"{path}: {besides}" : null;
+        }
         if (key.ValueKind != JsonValueKind.String) return $"{path} is neither a key object nor a string";
         var keyId = String(owner, "key_id") ?? String(owner, "public_key_id");
         if (keyId is null) return $"{path} names no key_id";

@@ -29,16 +29,11 @@ public sealed partial class UserKeyStore(string path)
     /// <summary>The stored keys (none when there is no store yet), or a one-line reason the store cannot be used.</summary>
     public ParseResult<IReadOnlyList<TrustedKey>> Load()
     {
-        byte[] bytes;
-        try
-        {
-            if (!File.Exists(Path)) return ParseResult<IReadOnlyList<TrustedKey>>.ForValue([]);
-            bytes = File.ReadAllBytes(Path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return ParseResult<IReadOnlyList<TrustedKey>>.ForError($"user key store {Path}: cannot read: {IoMessages.Reason(e, Path)}");
-        }
+        // Nothing there is an empty store; a folder or a FIFO in its place is an error naming it.
+        if (!File.Exists(Path) && !Directory.Exists(Path)) return ParseResult<IReadOnlyList<TrustedKey>>.ForValue([]);
+        var read = KeyFileBytes.Read(Path, regularOnly: true);
+        if (!read.Success) return ParseResult<IReadOnlyList<TrustedKey>>.ForError($"user key store {Path}: cannot read: {read.Error}");
+        var bytes = read.Value!;
         var keys = KeyFile.Read(bytes, Path);
         // An emptied store (every key removed) is a store with no keys, not a bad key file.
         if (!keys.Success && IsEmptyStore(bytes)) return ParseResult<IReadOnlyList<TrustedKey>>.ForValue([]);

@@ -130,4 +130,31 @@ public sealed class KeysCommandTests : IDisposable
         result.AssertNoStackTrace();
         Assert.Contains(StorePath, Assert.Single(result.StderrLines), StringComparison.Ordinal);
     }
+    [Fact]
+    public void A_folder_in_place_of_the_store_stops_verifying_commands_with_one_line_naming_it()
+    {
+        Directory.CreateDirectory(StorePath);
+
+        var result = Pith("verify", _record);
+
+        result.AssertExit(2);
+        Assert.Empty(result.Stdout);
+        Assert.Equal([$"pith: user key store {StorePath}: cannot read: it is a folder"], result.StderrLines);
+    }
+
+    [Fact]
+    public void A_fifo_as_the_store_is_refused_without_waiting_for_a_writer()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        Directory.CreateDirectory(Path.GetDirectoryName(StorePath)!);
+        File.Move(Conventions.Fifo.Create(_temp, "store-fifo"), StorePath);
+
+        var store = Pith("verify", _record);
+        var list = Pith("keys", "list");
+
+        store.AssertExit(2);
+        Assert.Equal([$"pith: user key store {StorePath}: cannot read: not a regular file (a FIFO, socket or device)"], store.StderrLines);
+        list.AssertExit(2);
+        Assert.Equal([$"pith: user key store {StorePath}: cannot read: not a regular file (a FIFO, socket or device)"], list.StderrLines);
+    }
 }

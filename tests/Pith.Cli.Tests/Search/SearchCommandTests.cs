@@ -102,4 +102,16 @@ public sealed class SearchCommandTests(IndexedCorpus corpus) : IClassFixture<Ind
         Assert.StartsWith("pith: no index at", Assert.Single(result.StderrLines), StringComparison.Ordinal);
         Assert.False(File.Exists(missing));
     }
+    [Fact]
+    public void A_word_repeated_many_times_is_searched_once()
+    {
+        // 140,000 copies of one word, in ten arguments of 14,000 (an argument holds at most 128 KiB): searched as they
+        // were typed, FTS5's time grows with the square of the terms, and this took minutes.
+        var words = Enumerable.Repeat(string.Join(' ', Enumerable.Repeat("Grokking grokking", 7_000)), 10).ToArray();
+
+        var result = corpus.Run("search", words);
+
+        result.AssertExit(0);
+        Assert.Equal($"  1  {Samples.Seeds[0].PithNumber}  2310.05918v1  Grokking as Compression: A Nonlinear Complexity Perspective", Assert.Single(result.StdoutLines));
+    }
 }

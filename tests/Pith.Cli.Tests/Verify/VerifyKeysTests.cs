@@ -91,4 +91,29 @@ public sealed class VerifyKeysTests : IDisposable
         Assert.StartsWith($"pith: key file {keys}: ", error, StringComparison.Ordinal);
         result.AssertNoStackTrace();
     }
+    [Theory]
+    [InlineData("fingerprint")]
+    [InlineData("public_key_fingerprint")]
+    public void ManifestKeyObjectBesideAWrongFingerprint_Exit2_BeforeVerifyingAnything(string field)
+    {
+        // The mirror states the key as an object and its fingerprint beside it, as it does beside a key given as text.
+        var manifest = new JsonObject
+        {
+            ["manifest_version"] = "1.0",
+            ["mirrors"] = new JsonArray(new JsonObject
+            {
+                ["url"] = "https://mirror.example",
+                ["public_key"] = JsonNode.Parse(TestKey.Default.ToKeyFileJson()),
+                [field] = new string('0', 32),
+            }),
+        };
+        var keys = _temp.Write("pith-mirrors.json", manifest.ToJsonString());
+
+        var result = PithProcess.Run("verify", "--keys", keys, _recordPath);
+
+        result.AssertExit(2);
+        Assert.Empty(result.Stdout);
+        var error = Assert.Single(result.StderrLines);
+        Assert.Contains($"mirrors[0].public_key: key {TestKey.Default.KeyId}: stated {field} 00000000000000000000000000000000 disagrees", error, StringComparison.Ordinal);
+    }
 }
