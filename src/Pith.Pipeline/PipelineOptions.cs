@@ -7,10 +7,11 @@ public sealed record PipelineOptions
     public int Workers { get; init; } = Environment.ProcessorCount;
 
     /// <summary>
-    /// Documents waiting for a worker: mostly paths, so cheap to hold; a long queue lets a folder walk run ahead, so that
-    /// the workers do not wait on it when it gets less CPU for a while.
+    /// Documents waiting for a worker: a folder walk runs this far ahead, so that the workers do not wait on it when it
+    /// gets less CPU for a while. Each waiting path costs a few hundred bytes, which a re-import, whose workers only hash,
+    /// holds all the time: a longer queue is memory for nothing.
     /// </summary>
-    public int InputQueue { get; init; } = 16_384;
+    public int InputQueue { get; init; } = 2_048;
 
     /// <summary>
     /// Files handed to a worker at once: handed one by one, every file taken woke the walk waiting for room, and that cost

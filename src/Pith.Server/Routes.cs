@@ -10,17 +10,29 @@ internal static class Routes
 {
     public static readonly string[] Methods = [HttpMethods.Get, HttpMethods.Head];
 
-    public static readonly (string Pattern, Func<ServedIndex, HttpContext, Task> Handle)[] All =
+    // The first pattern that matches takes the request, so a code with a suffix (".json") comes before the bare code.
+    public static readonly RoutePattern[] All =
     [
-        ("/", SearchPage.Handle),
-        ("/healthz", HealthEndpoint.Handle),
-        ("/pith/{code}", RecordPage.Handle),
-        ("/pith/{code}.json", DocumentEndpoint.Record),
-        ("/pith/{code}/bundle.json", DocumentEndpoint.Bundle),
-        ("/.well-known/pith/{code}/bundle.json", DocumentEndpoint.Bundle),
-        ("/pith/{code}/state.json", DocumentEndpoint.State),
-        ("/api/pith-number/resolve", ResolveEndpoint.Handle),
-        ("/api/search", SearchEndpoint.Handle),
-        ("/feed.jsonl", FeedEndpoint.Handle),
+        new("/", SearchPage.Handle),
+        new("/healthz", HealthEndpoint.Handle),
+        new("/pith/{code}.json", DocumentEndpoint.Record),
+        new("/pith/{code}", RecordPage.Handle),
+        new("/pith/{code}/bundle.json", DocumentEndpoint.Bundle),
+        new("/.well-known/pith/{code}/bundle.json", DocumentEndpoint.Bundle),
+        new("/pith/{code}/state.json", DocumentEndpoint.State),
+        new("/api/pith-number/resolve", ResolveEndpoint.Handle),
+        new("/api/search", SearchEndpoint.Handle),
+        new("/feed.jsonl", FeedEndpoint.Handle),
     ];
+
+    /// <summary>The route <paramref name="path"/> (as Kestrel decoded it) names, with its code (or ""), or null when none does.</summary>
+    public static RoutePattern? Match(string path, out string code)
+    {
+        foreach (var route in All)
+        {
+            if (route.Matches(path, out code)) return route;
+        }
+        code = "";
+        return null;
+    }
 }

@@ -216,6 +216,24 @@ public sealed class ServeRoutesTests(ServedCorpus served)
         }
     }
 
+    [Fact]
+    public async Task Literal_parts_of_a_route_match_in_any_case_and_one_trailing_slash_is_allowed_but_not_an_empty_segment()
+    {
+        foreach (var (path, status) in new[]
+                 {
+                     ("/HEALTHZ", HttpStatusCode.OK), ("/healthz/", HttpStatusCode.OK), ("/healthz//", HttpStatusCode.NotFound),
+                     ($"/PITH/{SeedCode}", HttpStatusCode.OK), ($"/pith/{SeedCode}/", HttpStatusCode.OK), ($"/pith/{SeedCode}.JSON", HttpStatusCode.OK),
+                     ($"/pith/{SeedCode}/bundle.json/", HttpStatusCode.OK), ($"/pith//{SeedCode}.json", HttpStatusCode.NotFound),
+                     ($"/pith/{SeedCode}/bundle.json//", HttpStatusCode.NotFound), ("/api/search/", HttpStatusCode.BadRequest),
+                     // The code itself is case-sensitive, as the resolver's paths are: a lower-case code is malformed.
+                     ($"/pith/{SeedCode.ToLowerInvariant()}.json", HttpStatusCode.BadRequest),
+                 })
+        {
+            using var response = await Client.GetAsync(path);
+            Assert.True(response.StatusCode == status, $"{path}: HTTP {(int)response.StatusCode}, expected {(int)status}");
+        }
+    }
+
     internal static async Task AssertError(HttpResponseMessage response, HttpStatusCode status, string error)
     {
         using (response)
