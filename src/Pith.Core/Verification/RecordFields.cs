@@ -7,8 +7,9 @@ namespace Pith.Core.Verification;
 
 /// <summary>
 /// Which fields of a record are signed (spec section 6): the one place that says so. The signed ones are read from the
-/// canonical record itself; the title is checked only up to case and white space; the abstract excerpt is signed only
-/// when it is the whole abstract; the rest is not signed at all.
+/// canonical record itself; the title, and the abstract excerpt when it is the whole abstract, are checked only up to
+/// case and white space (their canonical hashes are of the lower-cased text with its white space collapsed); the rest
+/// is not signed at all.
 /// </summary>
 public static class RecordFields
 {
@@ -55,7 +56,7 @@ public static class RecordFields
         fields.Add(new("cross_cats", string.Join(", ", record.CrossCatsSorted), FieldSigning.Signed));
         Add("paper.headline", FieldSigning.NotSigned);
         if (At(root, "paper.abstract_excerpt") is { } excerpt)
-            fields.Add(new("paper.abstract_excerpt", excerpt, CanonicalText.Sha256Hex(excerpt) == record.AbstractCanonSha256 ? FieldSigning.Signed : FieldSigning.NotSigned));
+            fields.Add(new("paper.abstract_excerpt", excerpt, CanonicalText.Sha256Hex(excerpt) == record.AbstractCanonSha256 ? FieldSigning.CaseAndWhiteSpace : FieldSigning.NotSigned));
         Add("updated_at", FieldSigning.NotSigned);
         return fields;
     }

@@ -134,7 +134,7 @@ public sealed class RecordVerifier
         // Whether the resolver Unicode-normalises text first is unknown (spec section 6): say so where it could matter.
         var note = CanonicalText.HasNonAscii(text.Value!) ? " (non-ASCII text: hashed as written; whether the resolver normalises Unicode first is unknown)" : "";
         if (hash == expected)
-            checks.Pass(name, (excerpt ? "the excerpt is the whole abstract; hash matches" : "hash matches: the title is checked up to case and white space only") + note);
+            checks.Pass(name, (excerpt ? "the excerpt is the whole abstract; hash matches: it is checked up to case and white space only" : "hash matches: the title is checked up to case and white space only") + note);
         else if (excerpt)
             checks.Skip(name, "not checked (excerpt only): the excerpt does not hash to abstract_canon_sha256, so it is not the whole abstract");
         else
