@@ -44,6 +44,17 @@ public class RecordFieldsTests
     }
 
     [Fact]
+    public void Nothing_a_state_file_brings_is_signed_it_has_no_receipt()
+    {
+        var state = MirrorDocumentFactory.State(RecordFactory.Create(TestKey.Default));
+
+        var fields = RecordFields.Displayed(RecordFactory.ToBytes(state));
+
+        Assert.Contains(fields, f => f.Name == "source");
+        Assert.All(fields, f => Assert.Equal(FieldSigning.NotSigned, f.Signing));
+    }
+
+    [Fact]
     public void A_title_that_does_not_hash_to_the_canonical_one_is_not_signed()
     {
         var record = RecordFactory.Create(TestKey.Default);
