@@ -7,8 +7,9 @@ namespace Pith.Core.Verification;
 
 /// <summary>
 /// Which fields of a record are signed (spec section 6): the one place that says so. The signed ones are read from the
-/// canonical record itself; the title is checked only up to case and white space; the abstract excerpt is signed only
-/// when it is the whole abstract; the rest is not signed at all.
+/// canonical record itself; the title, and the abstract excerpt when it is the whole abstract, are checked only up to
+/// case and white space (their canonical hashes are of the lower-cased text with its white space collapsed); the rest
+/// is not signed at all.
 /// </summary>
 public static class RecordFields
 {
@@ -23,7 +24,8 @@ public static class RecordFields
 
     /// <summary>
     /// The fields pith displays of a stored document (record, bundle or state file), each marked; those a document lacks
-    /// are left out. Empty when the document cannot be read.
+    /// are left out. A state file carries no receipt, so nothing in it is signed: every field of one is marked not signed.
+    /// Empty when the document cannot be read.
     /// </summary>
     public static IReadOnlyList<DisplayField> Displayed(ReadOnlyMemory<byte> document)
     {
@@ -40,22 +42,24 @@ public static class RecordFields
         var record = canonical.Value!;
 
         var fields = new List<DisplayField>();
+        var receipt = type != DocumentType.State;
+        void Field(string name, string value, FieldSigning signing) => fields.Add(new DisplayField(name, value, receipt ? signing : FieldSigning.NotSigned));
         void Add(string name, FieldSigning signing)
         {
-            if (At(root, name) is { } value) fields.Add(new DisplayField(name, value, signing));
+            if (At(root, name) is { } value) Field(name, value, signing);
         }
         var title = At(root, "paper.title");
         if (title is not null)
-            fields.Add(new("paper.title", title, CanonicalText.Sha256Hex(title) == record.TitleCanonSha256 ? FieldSigning.CaseAndWhiteSpace : FieldSigning.NotSigned));
+            Field("paper.title", title, CanonicalText.Sha256Hex(title) == record.TitleCanonSha256 ? FieldSigning.CaseAndWhiteSpace : FieldSigning.NotSigned);
         Add("paper.authors_text", FieldSigning.NotSigned);
-        fields.Add(new("source", $"{record.SourceKind} {record.SourceId}v{record.SourceVersion}", FieldSigning.Signed));
-        fields.Add(new("submitted_at", record.SubmittedAt, FieldSigning.Signed));
-        fields.Add(new("license", record.License, FieldSigning.Signed));
-        fields.Add(new("primary_cat", record.PrimaryCat, FieldSigning.Signed));
-        fields.Add(new("cross_cats", string.Join(", ", record.CrossCatsSorted), FieldSigning.Signed));
+        Field("source", $"{record.SourceKind} {record.SourceId}v{record.SourceVersion}", FieldSigning.Signed);
+        Field("submitted_at", record.SubmittedAt, FieldSigning.Signed);
+        Field("license", record.License, FieldSigning.Signed);
+        Field("primary_cat", record.PrimaryCat, FieldSigning.Signed);
+        Field("cross_cats", string.Join(", ", record.CrossCatsSorted), FieldSigning.Signed);
         Add("paper.headline", FieldSigning.NotSigned);
         if (At(root, "paper.abstract_excerpt") is { } excerpt)
-            fields.Add(new("paper.abstract_excerpt", excerpt, CanonicalText.Sha256Hex(excerpt) == record.AbstractCanonSha256 ? FieldSigning.Signed : FieldSigning.NotSigned));
+            Field("paper.abstract_excerpt", excerpt, CanonicalText.Sha256Hex(excerpt) == record.AbstractCanonSha256 ? FieldSigning.CaseAndWhiteSpace : FieldSigning.NotSigned);
         Add("updated_at", FieldSigning.NotSigned);
         return fields;
     }

@@ -113,7 +113,7 @@ public sealed class RecordVerifier
         CheckTextHash(checks, CheckName.AbstractHash, JsonFields.String(paper, "abstract_excerpt"), record.AbstractCanonSha256, excerpt: true);
 
         if (JsonFields.Member(root, "graph_snapshot").Present)
-            checks.Skip(CheckName.GraphSnapshot, "the rule behind snapshot_sha256 is unknown (spec section 6): not checked");
+            checks.Skip(CheckName.GraphSnapshot, RecordFields.NotSignedDetail + " (the rule behind snapshot_sha256 is unknown, spec section 6)");
         return title.Usable ? title.Value : null;
     }
 
@@ -134,9 +134,13 @@ public sealed class RecordVerifier
         // Whether the resolver Unicode-normalises text first is unknown (spec section 6): say so where it could matter.
         var note = CanonicalText.HasNonAscii(text.Value!) ? " (non-ASCII text: hashed as written; whether the resolver normalises Unicode first is unknown)" : "";
         if (hash == expected)
-            checks.Pass(name, (excerpt ? "the excerpt is the whole abstract; hash matches" : "hash matches: the title is checked up to case and white space only") + note);
+            checks.Pass(name, (excerpt ? "the excerpt is the whole abstract; hash matches: it is checked up to case and white space only" : "hash matches: the title is checked up to case and white space only") + note);
         else if (excerpt)
+        {
             checks.Skip(name, "not checked (excerpt only): the excerpt does not hash to abstract_canon_sha256, so it is not the whole abstract");
+            // Then the excerpt itself is one more field that nothing signs, listed as the others are.
+            checks.Skip(what, RecordFields.NotSignedDetail);
+        }
         else
             checks.Fail(name, $"{what} hashes to {hash ?? "nothing (lone surrogate)"}, the canonical record says {expected}" + note);
     }

@@ -132,6 +132,15 @@ public sealed class ImportBundleTests : IDisposable
         var unsigned = Show(db);
         Assert.Contains("  key            none: UNSIGNED (only a state file, imported with --allow-unsigned, brought this record)", unsigned);
         Assert.Contains("  documents      pith_open_graph_state", unsigned);
+        // No receipt vouches for the canonical record a state file brings: none of its fields is marked signed.
+        Assert.Contains(unsigned, l => l.StartsWith("  source         arxiv ", StringComparison.Ordinal) && l.EndsWith("  [not signed]", StringComparison.Ordinal));
+        Assert.DoesNotContain(unsigned, l => l.EndsWith("[signed]", StringComparison.Ordinal) || l.EndsWith("[checked up to case and white space]", StringComparison.Ordinal));
+        using (var json = System.Text.Json.JsonDocument.Parse(PithProcess.Run("show", "--db", db, "--json", "--with-index", Samples.Seeds[0].PithNumber).Stdout))
+        {
+            var fields = json.RootElement.GetProperty("pith").GetProperty("fields").EnumerateObject().ToList();
+            Assert.NotEmpty(fields);
+            Assert.All(fields, f => Assert.Equal("not_signed", f.Value.GetProperty("signed").GetString()));
+        }
 
         Assert.Equal(1, Count(Import(db, _record), "noted"));
         Assert.Equal([$"{Samples.Seeds[0].PithNumber} | pith_number_record | 0 | pith-v1-2026-05"],
@@ -141,6 +150,7 @@ public sealed class ImportBundleTests : IDisposable
         var signed = Show(db);
         Assert.Contains("  key            pith-v1-2026-05", signed);
         Assert.Contains("  documents      pith_number_record, pith_open_graph_state", signed);
+        Assert.Contains(signed, l => l.StartsWith("  source         arxiv ", StringComparison.Ordinal) && l.EndsWith("  [signed]", StringComparison.Ordinal));
     }
 
     /// <summary>What <c>pith show</c> says of the seed record in <paramref name="db"/>.</summary>

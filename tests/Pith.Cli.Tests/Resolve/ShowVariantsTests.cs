@@ -75,10 +75,28 @@ public sealed class ShowVariantsTests : IDisposable
         Assert.Equal("not_signed", fields.GetProperty("paper.authors_text").GetProperty("signed").GetString());
         Assert.Equal("not_signed", fields.GetProperty("updated_at").GetProperty("signed").GetString());
         Assert.Equal("signed", fields.GetProperty("submitted_at").GetProperty("signed").GetString());
-        Assert.Equal("signed", fields.GetProperty("paper.abstract_excerpt").GetProperty("signed").GetString());
+        // The whole abstract, checked against abstract_canon_sha256: only up to case and white space, like the title.
+        Assert.Equal("case_and_white_space", fields.GetProperty("paper.abstract_excerpt").GetProperty("signed").GetString());
         var variant = Assert.Single(pith.GetProperty("variants").EnumerateArray());
         Assert.Equal(_variantPath, variant.GetProperty("imported_from").GetString());
         Assert.Equal(["paper.authors_text", "paper.title"], variant.GetProperty("differs_in").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public void A_whole_abstract_in_other_case_still_verifies_and_is_marked_checked_up_to_case_not_signed()
+    {
+        var keys = Path.Combine(_temp.Root, "test-key.json");
+        var shouting = RecordFactory.Create(TestKey.Default, sourceId: "2401.00009", abstractText: "We attribute grokking to compression.");
+        shouting["paper"]!["abstract_excerpt"] = "WE ATTRIBUTE   GROKKING TO COMPRESSION.";
+        var path = _temp.Write("shouting.json", RecordFactory.ToBytes(shouting));
+        PithImport.Run(_db, "--keys", keys, "--quiet", path).AssertExit(0);
+
+        var result = PithProcess.Run("show", "--db", _db, "--json", "--with-index", shouting["pith_number"]!.GetValue<string>());
+
+        result.AssertExit(0);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var excerpt = json.RootElement.GetProperty("pith").GetProperty("fields").GetProperty("paper.abstract_excerpt");
+        Assert.Equal(("WE ATTRIBUTE   GROKKING TO COMPRESSION.", "case_and_white_space"), (excerpt.GetProperty("value").GetString(), excerpt.GetProperty("signed").GetString()));
     }
 
     [Fact]

@@ -88,4 +88,17 @@ public sealed class VerifySamplesTests
             Assert.Contains(name, passed);
         Assert.DoesNotContain(checks, m => m.Groups[1].Value == "fail");
     }
+
+    [Fact]
+    public void Verbose_ListsAnExcerptThatIsNotTheWholeAbstract_AndTheGraphSnapshot_AsNotSigned()
+    {
+        // The seed's abstract_excerpt is the first 600 characters only, and it carries a graph snapshot: nothing signs either.
+        var (path, _) = Samples.Seeds[0];
+
+        var result = PithProcess.Run("verify", "--verbose", path);
+
+        result.AssertExit(0);
+        Assert.Contains("  skip  paper.abstract_excerpt: not checked: not signed", result.StdoutLines);
+        Assert.Contains(result.StdoutLines, l => l.StartsWith("  skip  graph_snapshot: not checked: not signed", StringComparison.Ordinal));
+    }
 }

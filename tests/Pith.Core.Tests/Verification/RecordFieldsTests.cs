@@ -30,8 +30,8 @@ public class RecordFieldsTests
         Assert.Equal(("arxiv 2310.05918v1", FieldSigning.Signed), (fields["source"].Value, fields["source"].Signing));
         foreach (var name in new[] { "submitted_at", "license", "primary_cat", "cross_cats" }) Assert.Equal(FieldSigning.Signed, fields[name].Signing);
         Assert.Equal("cs.AI, stat.ML", fields["cross_cats"].Value);
-        // The whole abstract hashes to abstract_canon_sha256: signed.
-        Assert.Equal(FieldSigning.Signed, fields["paper.abstract_excerpt"].Signing);
+        // The whole abstract hashes to abstract_canon_sha256, which is blind to case and white space, like the title's.
+        Assert.Equal(FieldSigning.CaseAndWhiteSpace, fields["paper.abstract_excerpt"].Signing);
     }
 
     [Fact]
@@ -41,6 +41,17 @@ public class RecordFieldsTests
         record["paper"]!["abstract_excerpt"] = "We attribute grokking";
 
         Assert.Equal(FieldSigning.NotSigned, Displayed(record)["paper.abstract_excerpt"].Signing);
+    }
+
+    [Fact]
+    public void Nothing_a_state_file_brings_is_signed_it_has_no_receipt()
+    {
+        var state = MirrorDocumentFactory.State(RecordFactory.Create(TestKey.Default));
+
+        var fields = RecordFields.Displayed(RecordFactory.ToBytes(state));
+
+        Assert.Contains(fields, f => f.Name == "source");
+        Assert.All(fields, f => Assert.Equal(FieldSigning.NotSigned, f.Signing));
     }
 
     [Fact]

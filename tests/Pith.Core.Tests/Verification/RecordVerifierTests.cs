@@ -71,7 +71,7 @@ public class RecordVerifierTests
             "short_pith_number", "alias.arxiv", "alias.arxiv_version", "alias.doi", "alias.pith_short_8", "alias.pith_short_12",
             "alias.pith_short_16", "receipt.algorithm", "receipt.signed_message", "receipt.key_id", "receipt.public_key_fingerprint",
             "signature", "source", "paper.submitted_at", "paper.license", "paper.primary_cat", "paper.cross_cats", "title_hash",
-            "abstract_hash", "graph_snapshot",
+            "abstract_hash", "paper.abstract_excerpt", "graph_snapshot",
             "paper.authors_text", "paper.headline", "updated_at", "created_at", "receipt.signed_at", "receipt.first_computed_at", "receipt.last_reissued_at", "inbound_citations",
         ], result.Checks.Select(c => c.Name));
         Assert.Equal("dd7f2c5b86d6fbf545763f092b5bd192d2f586b272e74911db65d28c0ca6bdcd", CheckOf(result, CheckName.CanonicalHash).Detail);
