@@ -158,12 +158,14 @@ internal sealed class RecordWriter : IDisposable
                 keep.Parameters["$id"].Value = id;
                 if (keep.ExecuteScalar() is long kept && currentInRun && place == CopyPlace.Reissue) _olderInputOrder[kept] = currentSequence;
                 Replace(id, record, keyId, original, bytesSha256, importedFrom, now, sequence);
+                if (place == CopyPlace.Displaces) Feed.MoveToEnd(id, currentSha);
                 // A copy that gave way becomes a variant: counted so whichever order two variants came in.
                 return place == CopyPlace.Reissue ? ImportOutcome.Updated : ImportOutcome.Variant;
             case CopyPlace.DisplacesOlder:
                 // The older copy with this stamp came later in the input: it becomes the variant, this one the older copy.
                 WriterCommands.Bind(_olderToVariant, ("$id", older[twin].RowId)).ExecuteNonQuery();
                 Keep(_historyNew, id, record, original, bytesSha256, importedFrom, now, sequence);
+                Feed.MoveToEnd(id, older[twin].BytesSha256);
                 return ImportOutcome.Variant;
             default:
                 Keep(place == CopyPlace.Older ? _historyNew : _variantNew, id, record, original, bytesSha256, importedFrom, now, sequence);

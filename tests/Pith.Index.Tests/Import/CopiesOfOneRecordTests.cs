@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Pith.Index.Feed;
 using Pith.Index.Import;
+using Pith.Index.Query;
 using Pith.Testing;
 using Xunit;
 
@@ -173,6 +175,10 @@ public sealed class CopiesOfOneRecordTests : IDisposable
         Assert.Equal([ImportOutcome.Imported, ImportOutcome.Variant], outcomes);
         Assert.Equal(_genuine, Current());
         Assert.Equal([_variant], Variants());
+        // A mirror that imports the feed in order keeps the same copy current: the copy that gave way comes after the other.
+        using var replica = ReplicaOfTheFeed();
+        AssertSameDocuments([_genuine], Query(replica, "SELECT original FROM record_originals"));
+        AssertSameDocuments([_variant], Query(replica, "SELECT original FROM record_variants ORDER BY id"));
     }
 
     [Fact]
@@ -186,6 +192,28 @@ public sealed class CopiesOfOneRecordTests : IDisposable
         Assert.Equal(reissue, Current());
         Assert.Equal([_genuine], Query(_index, "SELECT original FROM record_history"));
         Assert.Equal([_variant], Variants());
+        using var replica = ReplicaOfTheFeed();
+        AssertSameDocuments([reissue], Query(replica, "SELECT original FROM record_originals"));
+        AssertSameDocuments([_genuine], Query(replica, "SELECT original FROM record_history"));
+        AssertSameDocuments([_variant], Query(replica, "SELECT original FROM record_variants ORDER BY id"));
+    }
+
+    /// <summary>A new index that imported this index's feed, every line in feed order, in one run (as pith sync does).</summary>
+    private TestIndex ReplicaOfTheFeed()
+    {
+        FeedPage page;
+        using (var reader = IndexReader.Open(_index.Path)) page = DocumentFeed.Read(reader, null, DocumentFeed.MaxLimit);
+        var replica = new TestIndex();
+        replica.Import(Clock(), [.. page.Lines.Select(line => line.ToArray())]);
+        return replica;
+    }
+
+    // The feed writes each document as an export line: the same JSON value, not always the same bytes.
+    private static void AssertSameDocuments(List<byte[]> expected, List<byte[]> actual)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        foreach (var (e, a) in expected.Zip(actual))
+            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(e), JsonNode.Parse(a)), "another copy than expected");
     }
 
     /// <summary>Writes the documents through the import's record writer in the order given, each with its input order, in one run.</summary>
