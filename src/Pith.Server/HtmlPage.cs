@@ -56,5 +56,8 @@ internal sealed class HtmlPage
         button{font:inherit;padding:.45rem 1rem;border:0;border-radius:4px;background:#2346a0;color:#fff}
         table.checks th{width:auto}table.checks td:first-child{width:15rem}table.checks td:nth-child(2){width:7rem;white-space:nowrap}
         .muted{color:#6b7280;font-size:.9em}ol.hits{padding-left:1.5rem}ol.hits li{margin:.5rem 0}a{color:#2346a0}
+        @media (max-width:40rem){main{margin:0;padding:0 1rem 1.5rem;border:0;border-radius:0}td,.verdict{overflow-wrap:anywhere}
+        table,tbody,tr,th,td{display:block;width:auto!important}tr{padding:.35rem 0;border-bottom:1px solid #eef0f3}
+        th,td{border:0;padding:.1rem 0;white-space:normal}table.checks tr:first-child{display:none}}
         """;
 }

@@ -56,9 +56,17 @@ public static class SyncCommand
         var feed = new FeedReader(http, FeedReader.FeedOf(url)!, pageSize);
         var options = new ImportOptions { Pipeline = new() { Workers = jobs ?? Environment.ProcessorCount }, AllowUnsigned = allowUnsigned };
         var progress = ProgressLine.IfTerminal(quiet);
-        var summary = new Importer(database, new RecordVerifier(trusted.Value!), options).Sync(feed, progress is null ? null : progress.Show, cancel);
+        var summary = new Importer(database, new RecordVerifier(trusted.Value!), options).Sync(feed, progress is null ? null : p => progress.Show(Progress(p)), cancel);
         progress?.Clear();
 
         return ImportReport.Write("sync", summary, dbPath, json, quiet);
+    }
+
+    // A feed has no files to count: its pages are read as the sync goes, and how many there are is not known before the end.
+    private static string Progress(ImportProgress progress)
+    {
+        var seconds = progress.Elapsed.TotalSeconds;
+        var rate = seconds > 0 ? progress.Inputs / seconds : 0;
+        return $"syncing: {progress.Inputs} documents from {progress.FilesDone} pages, {rate:0} documents/s";
     }
 }

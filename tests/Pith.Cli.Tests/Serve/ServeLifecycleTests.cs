@@ -97,6 +97,40 @@ public sealed class ServeLifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task Markup_in_a_stored_title_is_text_on_the_record_page_and_the_search_page()
+    {
+        var db = Index();
+        var (number, code) = (Samples.Seeds[1].PithNumber, ServedCorpus.CodeOf(Samples.Seeds[1].PithNumber));
+        // A title holding markup, in the stored copy and in the index's title column (which the search and the heading read).
+        const string title = "k-Sparse <script>alert(1)</script> & <b>Autoencoders";
+        using (var connection = Import.IndexFile.Open(db))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText =
+                $"""
+                UPDATE record_originals SET original = CAST(replace(original, 'k-Sparse Autoencoders', '{title}') AS BLOB) WHERE record_id = (SELECT id FROM records WHERE pith_number = '{number}');
+                UPDATE records SET title = '{title}' WHERE pith_number = '{number}';
+                """;
+            Assert.Equal(2, command.ExecuteNonQuery());
+        }
+        using var server = PithServe.Start(db);
+        const string escaped = "k-Sparse &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;Autoencoders";
+
+        var page = await server.Client.GetStringAsync($"/pith/{code}");
+        var search = await server.Client.GetStringAsync("/?q=sparse+autoencoders");
+
+        Assert.Contains($"<h1>{escaped}</h1>", page, StringComparison.Ordinal);
+        Assert.Contains($"<th>paper.title</th><td>{escaped}</td>", page, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/pith/{code}\">{escaped}</a>", search, StringComparison.Ordinal);
+        foreach (var html in new[] { page, search })
+        {
+            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
+        }
+        server.Stop().AssertExit(143);
+    }
+
+    [Fact]
     public async Task An_import_into_the_index_while_it_serves_is_seen_by_the_next_request()
     {
         var db = Index();

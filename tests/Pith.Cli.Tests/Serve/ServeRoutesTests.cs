@@ -164,6 +164,19 @@ public sealed class ServeRoutesTests(ServedCorpus served)
     }
 
     [Fact]
+    public async Task The_record_page_fits_a_phone_screen_its_tables_stacking_and_long_values_wrapping()
+    {
+        // The page declares a device-wide viewport: on a phone (400 px wide in headless Chromium) its three-column tables
+        // ran off the right edge and squeezed the checks' details to a letter a line. Under 40rem every table row stacks
+        // its cells, and a hash or a long code breaks anywhere rather than widening the page.
+        var html = await Client.GetStringAsync($"/pith/{SeedCode}");
+        Assert.Contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">", html, StringComparison.Ordinal);
+        Assert.Contains("@media (max-width:40rem){", html, StringComparison.Ordinal);
+        Assert.Contains("table,tbody,tr,th,td{display:block;width:auto!important}", html, StringComparison.Ordinal);
+        Assert.Contains("td,.verdict{overflow-wrap:anywhere}", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Record_text_is_escaped_on_both_pages()
     {
         // The escape title holds ESC; a title with markup would be the same path: every record string goes through HtmlPage.Text.

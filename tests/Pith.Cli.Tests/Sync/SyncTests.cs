@@ -138,6 +138,28 @@ public sealed class SyncTests : IDisposable
         Assert.Equal(Cursor(5), StoredCursor(feed));
     }
 
+    [Fact]
+    public async Task Sync_OnATerminal_ShowsItsProgressInDocumentsAndPages()
+    {
+        await using var feed = await FeedServer.StartAsync(_records);
+
+        // util-linux's script gives pith a terminal (a pty) for stdout and stderr, and copies what pith writes there to its
+        // own stdout. The arguments are quoted for the shell script runs the command with.
+        var result = PithProcess.RunInShell(
+            """
+            command=""
+            for argument in "$0" "$@"; do command="$command '$(printf '%s' "$argument" | sed "s/'/'\\\\''/g")'"; done
+            SHELL=/bin/sh exec script --quiet --return --command "$command" /dev/null
+            """,
+            new Dictionary<string, string>(), SyncArgs(feed, "--page-size", "2"));
+
+        result.AssertExit(0);
+        // The last report, written before the summary replaces it: every document of the three pages.
+        Assert.Contains("syncing: 5 documents from 3 pages, ", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("files", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("pith sync: imported 5, ", result.Stdout, StringComparison.Ordinal);
+    }
+
     private PithResult Sync(FeedServer feed, params string[] args) => PithProcess.Run([.. SyncArgs(feed, args), "--json"]);
 
     private string[] SyncArgs(FeedServer feed, params string[] args) => ["sync", "--db", _db, "--keys", _keys, .. args, feed.Url];
