@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Abstractions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
@@ -13,10 +14,24 @@ namespace Pith.Server;
 /// </summary>
 internal sealed class PithApplication(ServedIndex index, Action<string> problem) : IHttpApplication<HttpContext>
 {
-    public HttpContext CreateContext(IFeatureCollection contextFeatures) => new DefaultHttpContext(contextFeatures);
+    // Kestrel keeps one context per connection for the application to reuse (as ASP.NET Core's own hosting does):
+    // a keep-alive client's requests allocate no new one.
+    public HttpContext CreateContext(IFeatureCollection contextFeatures)
+    {
+        if (contextFeatures is not IHostContextContainer<HttpContext> container) return new DefaultHttpContext(contextFeatures);
+        if (container.HostContext is DefaultHttpContext reused)
+        {
+            reused.Initialize(contextFeatures);
+            return reused;
+        }
+        var context = new DefaultHttpContext(contextFeatures);
+        container.HostContext = context;
+        return context;
+    }
 
     public void DisposeContext(HttpContext context, Exception? exception)
     {
+        if (context is DefaultHttpContext reusable) reusable.Uninitialize();
     }
 
     public Task ProcessRequestAsync(HttpContext http)
