@@ -24,6 +24,7 @@ public static unsafe partial class FileKind
     private const int TypeMask = 0xF000;           // S_IFMT
     private const int RegularFile = 0x8000;        // S_IFREG
     private const int Folder = 0x4000;             // S_IFDIR
+    private const int NamedPipe = 0x1000;          // S_IFIFO
 
     private static bool s_statx = OperatingSystem.IsLinux();
 
@@ -32,6 +33,20 @@ public static unsafe partial class FileKind
     {
         var status = stackalloc byte[StatxBytes];
         return TryStatx(AtCurrentDirectory, path, 0, StatxType, status) is { } done ? done && IsRegular(status) : File.Exists(path);
+    }
+
+    /// <summary>Whether a path leads (after following links) to a FIFO, named or not (<c>/dev/fd/63</c>); false when it cannot be told.</summary>
+    public static bool IsFifo(string path)
+    {
+        var status = stackalloc byte[StatxBytes];
+        return TryStatx(AtCurrentDirectory, path, 0, StatxType, status) == true && (*(ushort*)(status + ModeOffset) & TypeMask) == NamedPipe;
+    }
+
+    /// <summary>Whether an open file is a FIFO; false if it cannot be told.</summary>
+    internal static bool IsFifo(int descriptor)
+    {
+        var status = stackalloc byte[StatxBytes];
+        return TryStatx(descriptor, "", AtEmptyPath, StatxType, status) == true && (*(ushort*)(status + ModeOffset) & TypeMask) == NamedPipe;
     }
 
     /// <summary>Whether an open file is a regular file, and its size; false if it cannot be told (no statx, or it failed).</summary>

@@ -5,7 +5,8 @@ namespace Pith.Server;
 
 /// <summary>
 /// <c>GET /api/search?q=…&amp;limit=…</c>: the lines <c>pith search --json</c> prints (written by the same
-/// <see cref="SearchHit.WriteJson"/>), as JSON Lines; no line when nothing matched. 400 for a text without words or a bad limit.
+/// <see cref="SearchHit.WriteJson"/>), as JSON Lines; no line when nothing matched. 400 for a text without words, with more
+/// than <see cref="SearchQuery.MaxWords"/> different words, or a bad limit.
 /// </summary>
 internal static class SearchEndpoint
 {
@@ -15,8 +16,9 @@ internal static class SearchEndpoint
     public static Task Handle(ServedIndex index, HttpContext http)
     {
         var text = http.Request.Query["q"].ToString();
-        if (SearchQuery.FromText(text) is null)
-            return Responses.Error(http, StatusCodes.Status400BadRequest, "q= holds no words to search titles for");
+        var query = SearchQuery.Parse(text);
+        if (!query.Success)
+            return Responses.Error(http, StatusCodes.Status400BadRequest, query.Error == SearchQuery.NoWords ? "q= holds no words to search titles for" : "q= " + query.Error);
         if (QueryLimit.Of(http, DefaultLimit, MaxLimit) is not { } limit)
             return Responses.Error(http, StatusCodes.Status400BadRequest, $"limit= is a whole number from 1 to {MaxLimit}");
         var hits = Search(index, text, limit);

@@ -22,10 +22,10 @@ internal static class SearchPage
         var status = StatusCodes.Status200OK;
         if (text.Length > 0)
         {
-            if (SearchQuery.FromText(text) is null)
+            if (SearchQuery.Parse(text) is { Success: false } refused)
             {
                 status = StatusCodes.Status400BadRequest;
-                page.Raw("<p>The search text holds no words.</p>");
+                page.Raw($"<p>The search text {HtmlPage.Text(refused.Error!)}.</p>");
             }
             else
             {

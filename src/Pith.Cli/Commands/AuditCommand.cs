@@ -33,7 +33,7 @@ public static class AuditCommand
 
     private static int Run(string? dbOption, string[] keyFiles, int? jobs, bool json, bool quiet, CancellationToken cancel)
     {
-        var trusted = KeyOptions.Load(keyFiles);
+        var trusted = KeyOptions.Load(keyFiles, cancel);
         if (!trusted.Success) return Cli.Error(trusted.Error!);
         var verifier = new RecordVerifier(trusted.Value!);
         using var database = IndexOptions.OpenExisting(dbOption);

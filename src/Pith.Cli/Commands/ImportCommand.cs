@@ -44,7 +44,7 @@ public static class ImportCommand
     private static int Run(
         string[] paths, string? dbOption, string[] keyFiles, int? jobs, TimeSpan lockTimeout, bool json, bool quiet, bool allowUnsigned, CancellationToken cancel)
     {
-        var trusted = KeyOptions.Load(keyFiles);
+        var trusted = KeyOptions.Load(keyFiles, cancel);
         if (!trusted.Success) return Cli.Error(trusted.Error!);
         var verifier = new RecordVerifier(trusted.Value!);
         var dbPath = IndexLocation.Resolve(dbOption);

@@ -40,7 +40,7 @@ public static class KeysCommand
         {
             file,
         };
-        command.SetAction(parse => RunAdd(parse.GetValue(file)!));
+        command.SetAction((parse, cancel) => Task.FromResult(RunAdd(parse.GetValue(file)!, cancel)));
         return command;
     }
 
@@ -89,9 +89,9 @@ public static class KeysCommand
         return ExitCode.Ok;
     }
 
-    private static int RunAdd(string file)
+    private static int RunAdd(string file, CancellationToken cancel)
     {
-        var keys = KeyOptions.ReadFile(file);
+        var keys = KeyOptions.ReadFile(file, "keys add", cancel);
         if (!keys.Success) return Cli.Error(keys.Error!);
         var store = UserKeyStore.Default();
         var added = store.Add(keys.Value!);

@@ -33,9 +33,18 @@ public static class SearchCommand
         return command;
     }
 
+    /// <summary>How much of the search text the "no title matches" line repeats.</summary>
+    private const int EchoedLength = 200;
+
     private static int Run(string text, string? dbOption, int limit, bool json)
     {
-        if (SearchQuery.FromText(text) is null) return Cli.Error("the search text holds no words");
+        var query = SearchQuery.Parse(text);
+        if (query.Error == SearchQuery.NoWords) return Cli.Error("the search text holds no words");
+        if (!query.Success)
+        {
+            Cli.Report("search", "the search text " + query.Error);
+            return ExitCode.Usage;
+        }
         using var database = IndexOptions.OpenExisting(dbOption);
         using var search = new TitleSearch(database);
         // One more than shown tells whether the limit cut the results, without counting every match.
@@ -51,8 +60,16 @@ public static class SearchCommand
         stdout.Flush();
         if (found.Count > limit) Cli.Report("search", $"more matches than the {limit} shown (use --limit N to see more)");
         if (hits.Count > 0) return ExitCode.Ok;
-        Cli.Report("search", "no title matches " + text);
+        Cli.Report("search", "no title matches " + Shortened(text));
         return ExitCode.Invalid;
+    }
+
+    /// <summary>The text, or its first <see cref="EchoedLength"/> characters and "…": a line, not a page, however long the search.</summary>
+    private static string Shortened(string text)
+    {
+        if (text.Length <= EchoedLength) return text;
+        var end = char.IsHighSurrogate(text[EchoedLength - 1]) ? EchoedLength - 1 : EchoedLength;
+        return text[..end] + "\u2026";
     }
 
     private static void WriteJson(StreamWriter output, IReadOnlyList<SearchHit> hits)

@@ -36,7 +36,7 @@ public static class ServeCommand
     private static async Task<int> Run(string? dbOption, IPEndPoint listen, string[] keyFiles, CancellationToken cancel)
     {
         // The keys the record pages re-verify against, as for every verifying command.
-        var keys = KeyOptions.Load(keyFiles);
+        var keys = KeyOptions.Load(keyFiles, cancel);
         if (!keys.Success) return Cli.Error(keys.Error!);
         var options = new ServerOptions(IndexLocation.Resolve(dbOption), listen, keys.Value!);
         try

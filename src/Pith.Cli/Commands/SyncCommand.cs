@@ -48,7 +48,7 @@ public static class SyncCommand
     private static int Run(string url, string? dbOption, string[] keyFiles, int? jobs, int pageSize, bool json, bool quiet, bool allowUnsigned,
         CancellationToken cancel)
     {
-        var trusted = KeyOptions.Load(keyFiles);
+        var trusted = KeyOptions.Load(keyFiles, cancel);
         if (!trusted.Success) return Cli.Error(trusted.Error!);
         var dbPath = IndexLocation.Resolve(dbOption);
         using var database = IndexDatabase.Open(dbPath, create: true, IndexDatabase.DefaultLockTimeout);

@@ -31,7 +31,7 @@ public static class VerifyCommand
 
     private static int Run(string[] paths, string[] keyFiles, bool json, bool verbose, bool allowUnsigned, CancellationToken cancel)
     {
-        var trusted = KeyOptions.Load(keyFiles);
+        var trusted = KeyOptions.Load(keyFiles, cancel);
         if (!trusted.Success) return Cli.Error(trusted.Error!);
         var verifier = new RecordVerifier(trusted.Value!);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Pith.Core.Documents;
 
 namespace Pith.Index.Search;
 
@@ -8,23 +9,38 @@ namespace Pith.Index.Search;
 /// holds a word is quoted as a string (so <c>AND</c>, <c>NEAR(</c>, <c>*</c>, <c>-</c>, <c>:</c> and quotes are only
 /// text), and all such terms must occur, in any order. A term without a word (only punctuation or symbols) is left
 /// out: the title index has no token for it to match. A term repeated (in any case) is kept once: it asks nothing more
-/// of a title, and FTS5's time grows with the square of the terms (20,000 copies of one word took seconds).
+/// of a title, and FTS5's time grows with the square of the terms (20,000 copies of one word took seconds). More than
+/// <see cref="MaxWords"/> different terms are refused: FTS5 still took 1 to 2 s for 20,000 different words, and no
+/// title holds that many.
 /// </summary>
 public static class SearchQuery
 {
-    /// <summary>The FTS5 query for <paramref name="text"/>, or null when it holds no word at all.</summary>
-    public static string? FromText(string text)
+    /// <summary>The most different words (whitespace-separated terms that hold a word) one search takes.</summary>
+    public const int MaxWords = 64;
+
+    /// <summary>The reason <see cref="Parse"/> gives for a text without words.</summary>
+    public const string NoWords = "holds no words";
+
+    /// <summary>The FTS5 query for <paramref name="text"/>, or null when it holds no word at all or too many (<see cref="Parse"/>).</summary>
+    public static string? FromText(string text) => Parse(text).Value;
+
+    /// <summary>
+    /// The FTS5 query for <paramref name="text"/>, or why there is none: <see cref="NoWords"/>, or more than
+    /// <see cref="MaxWords"/> different words (a reason that starts "holds", to follow what names the text).
+    /// </summary>
+    public static ParseResult<string> Parse(string text)
     {
         var query = new StringBuilder();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var term in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
-            if (!HasWord(term) || !seen.Add(term)) continue;
+            if (!HasWord(term) || !seen.Add(term) || seen.Count > MaxWords) continue;
             if (query.Length > 0) query.Append(' ');
             // Inside an FTS5 string a quote is written twice; nothing else is special.
             query.Append('"').Append(term.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
         }
-        return query.Length == 0 ? null : query.ToString();
+        if (seen.Count > MaxWords) return ParseResult<string>.ForError($"holds {seen.Count} different words; at most {MaxWords} are searched at once");
+        return query.Length == 0 ? ParseResult<string>.ForError(NoWords) : ParseResult<string>.ForValue(query.ToString());
     }
 
     /// <summary>

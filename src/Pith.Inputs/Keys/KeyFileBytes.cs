@@ -6,12 +6,20 @@ namespace Pith.Inputs.Keys;
 /// Reads a key file (the user key store or a <c>--keys</c> file) whole. A folder is named as one. With
 /// <c>regularOnly</c> (the user key store, which pith finds by itself) a FIFO, socket or device is refused unopened:
 /// opening a FIFO waits until something writes to it, so every verifying command would hang. A <c>--keys</c> file the
-/// user names may be a pipe (<c>--keys &lt;(curl …)</c>), read like a PATH named on the command line.
+/// user names may be a pipe (<c>--keys &lt;(curl …)</c>), read like a PATH named on the command line; a FIFO that
+/// nothing writes to yet is waited for, but not unseen (<see cref="FifoReader"/>).
 /// </summary>
 public static class KeyFileBytes
 {
-    /// <summary>The file's bytes, or why it cannot be read ("it is a folder", "no such file", ...).</summary>
-    public static ParseResult<byte[]> Read(string path, bool regularOnly)
+    /// <summary>The reason given when the wait for a FIFO's writer was cancelled.</summary>
+    public const string WaitCancelled = FifoReader.Cancelled;
+
+    /// <summary>
+    /// The file's bytes, or why it cannot be read ("it is a folder", "no such file", ...). A FIFO nothing writes to
+    /// calls <paramref name="waiting"/> once before waiting for a writer; <paramref name="cancel"/> ends that wait,
+    /// with <see cref="WaitCancelled"/> as the reason.
+    /// </summary>
+    public static ParseResult<byte[]> Read(string path, bool regularOnly, Action? waiting = null, CancellationToken cancel = default)
     {
         switch (FileKind.IsFolder(path))
         {
@@ -19,6 +27,8 @@ public static class KeyFileBytes
                 return ParseResult<byte[]>.ForError("it is a folder");
             case false when regularOnly && !FileKind.IsRegularFile(path):
                 return ParseResult<byte[]>.ForError("not a regular file (a FIFO, socket or device)");
+            case false when !regularOnly && FileKind.IsFifo(path) && FifoReader.TryRead(path, waiting ?? (() => { }), cancel) is { } fifo:
+                return fifo;
         }
         try
         {

@@ -85,6 +85,28 @@ public sealed class SearchCommandTests(IndexedCorpus corpus) : IClassFixture<Ind
     }
 
     [Fact]
+    public void More_than_64_different_words_are_refused_in_one_line_exit_2()
+    {
+        var result = corpus.Run("search", [.. DifferentWords(65)]);
+        result.AssertExit(2);
+        Assert.Empty(result.Stdout);
+        Assert.Equal("pith search: the search text holds 65 different words; at most 64 are searched at once", Assert.Single(result.StderrLines));
+    }
+
+    [Fact]
+    public void Sixty_four_different_words_are_searched_however_often_repeated_and_the_no_match_line_is_bounded()
+    {
+        var words = DifferentWords(64);
+        var text = string.Join(' ', Enumerable.Repeat(words, 100).SelectMany(w => w));
+        var result = corpus.Run("search", text);
+        result.AssertExit(1);
+        Assert.Empty(result.Stdout);
+        Assert.Equal("pith search: no title matches " + text[..200] + "\u2026", Assert.Single(result.StderrLines));
+    }
+
+    private static string[] DifferentWords(int count) => [.. Enumerable.Range(0, count).Select(i => $"word{i:D3}")];
+
+    [Fact]
     public void A_mistyped_option_is_a_usage_error_not_text()
     {
         var result = corpus.Run("search", "--limt", "3", "sparse");

@@ -124,6 +124,13 @@ public sealed class ServeRoutesTests(ServedCorpus served)
             Assert.Equal(cli.Stdout, await response.Content.ReadAsStringAsync());
         }
         await AssertError(await Client.GetAsync("/api/search?q=%21%21%21"), HttpStatusCode.BadRequest, "q= holds no words to search titles for");
+        var tooMany = string.Join('+', Enumerable.Range(0, 65).Select(i => $"word{i:D3}"));
+        await AssertError(await Client.GetAsync("/api/search?q=" + tooMany), HttpStatusCode.BadRequest, "q= holds 65 different words; at most 64 are searched at once");
+        using (var most = await Client.GetAsync("/api/search?q=" + string.Join('+', Enumerable.Repeat(tooMany[..tooMany.LastIndexOf('+')], 10))))
+        {
+            Assert.Equal(HttpStatusCode.OK, most.StatusCode);
+            Assert.Equal("", await most.Content.ReadAsStringAsync());
+        }
         foreach (var limit in new[] { "0", "101", "x", "-1" })
             await AssertError(await Client.GetAsync($"/api/search?q=sparse&limit={limit}"), HttpStatusCode.BadRequest, "limit= is a whole number from 1 to 100");
     }

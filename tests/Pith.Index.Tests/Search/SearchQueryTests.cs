@@ -26,6 +26,22 @@ public class SearchQueryTests
     [InlineData("\u0301")]
     public void Text_without_words_is_no_query(string text) => Assert.Null(SearchQuery.FromText(text));
 
+    [Fact]
+    public void At_most_64_different_words_are_one_query_and_more_are_refused_with_the_limit()
+    {
+        var words = Enumerable.Range(0, 65).Select(i => $"w{i}").ToArray();
+        // Repeats (in any case) and terms without a word do not count.
+        var most = SearchQuery.Parse(string.Join(' ', words[..64].Concat(words[..64].Select(w => w.ToUpperInvariant())).Append("!!!")));
+        Assert.True(most.Success);
+        Assert.Equal(64, most.Value!.Split(' ').Length);
+
+        var tooMany = SearchQuery.Parse(string.Join(' ', words));
+        Assert.False(tooMany.Success);
+        Assert.Equal("holds 65 different words; at most 64 are searched at once", tooMany.Error);
+        Assert.Null(SearchQuery.FromText(string.Join(' ', words)));
+        Assert.Equal(SearchQuery.NoWords, SearchQuery.Parse("!!!").Error);
+    }
+
     /// <summary>Characters on both sides of the rule: letters, numbers and private use are words; the rest is not.</summary>
     public static TheoryData<string> TokenizerSamples => new(
         "!!!", "\"", "-", "*", "(", "\u2014", "\u00AB", "\u20AC", "$", "+", "\U0001F600", "\u0301", "\u00B7", "_", "@#%",
