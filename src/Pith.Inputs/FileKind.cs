@@ -39,15 +39,11 @@ public static unsafe partial class FileKind
     public static bool IsFifo(string path)
     {
         var status = stackalloc byte[StatxBytes];
-        return TryStatx(AtCurrentDirectory, path, 0, StatxType, status) == true && (*(ushort*)(status + ModeOffset) & TypeMask) == NamedPipe;
+        return TryStatx(AtCurrentDirectory, path, 0, StatxType, status) == true && IsType(status, NamedPipe);
     }
 
     /// <summary>Whether an open file is a FIFO; false if it cannot be told.</summary>
-    internal static bool IsFifo(int descriptor)
-    {
-        var status = stackalloc byte[StatxBytes];
-        return TryStatx(descriptor, "", AtEmptyPath, StatxType, status) == true && (*(ushort*)(status + ModeOffset) & TypeMask) == NamedPipe;
-    }
+    internal static bool IsFifo(int descriptor) => HasType(descriptor, NamedPipe);
 
     /// <summary>Whether an open file is a regular file, and its size; false if it cannot be told (no statx, or it failed).</summary>
     internal static bool TryGetStatus(int descriptor, out bool isRegularFile, out long size)
@@ -61,18 +57,14 @@ public static unsafe partial class FileKind
     }
 
     /// <summary>Whether an open file is a folder (as standard input is in <c>pith verify - &lt; DIR</c>); false if it cannot be told.</summary>
-    internal static bool IsFolder(int descriptor)
-    {
-        var status = stackalloc byte[StatxBytes];
-        return TryStatx(descriptor, "", AtEmptyPath, StatxType, status) == true && (*(ushort*)(status + ModeOffset) & TypeMask) == Folder;
-    }
+    internal static bool IsFolder(int descriptor) => HasType(descriptor, Folder);
 
     /// <summary>Whether a path leads (after following links) to a folder (true), to another file (false), or to nothing that can be told (null).</summary>
     public static bool? IsFolder(string path)
     {
         var status = stackalloc byte[StatxBytes];
         if (TryStatx(AtCurrentDirectory, path, 0, StatxType, status) != true) return null;
-        return (*(ushort*)(status + ModeOffset) & TypeMask) == Folder;
+        return IsType(status, Folder);
     }
 
     /// <summary>
@@ -102,7 +94,17 @@ public static unsafe partial class FileKind
         }
     }
 
-    private static bool IsRegular(byte* status) => (*(ushort*)(status + ModeOffset) & TypeMask) == RegularFile;
+    private static bool IsRegular(byte* status) => IsType(status, RegularFile);
+
+    // The file type in statx's mode (S_IFMT bits).
+    private static bool IsType(byte* status, int type) => (*(ushort*)(status + ModeOffset) & TypeMask) == type;
+
+    // Whether an open file is of this type; false if it cannot be told.
+    private static bool HasType(int descriptor, int type)
+    {
+        var status = stackalloc byte[StatxBytes];
+        return TryStatx(descriptor, "", AtEmptyPath, StatxType, status) == true && IsType(status, type);
+    }
 
     [LibraryImport("libc", EntryPoint = "statx")]
     private static partial int Statx(int directory, byte* path, int flags, uint mask, byte* status);

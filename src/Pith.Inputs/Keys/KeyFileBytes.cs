@@ -11,13 +11,10 @@ namespace Pith.Inputs.Keys;
 /// </summary>
 public static class KeyFileBytes
 {
-    /// <summary>The reason given when the wait for a FIFO's writer was cancelled.</summary>
-    public const string WaitCancelled = FifoReader.Cancelled;
-
     /// <summary>
     /// The file's bytes, or why it cannot be read ("it is a folder", "no such file", ...). A FIFO nothing writes to
     /// calls <paramref name="waiting"/> once before waiting for a writer; <paramref name="cancel"/> ends that wait,
-    /// with <see cref="WaitCancelled"/> as the reason.
+    /// with <see cref="FifoReader.Cancelled"/> as the reason.
     /// </summary>
     public static ParseResult<byte[]> Read(string path, bool regularOnly, Action? waiting = null, CancellationToken cancel = default)
     {
