@@ -9,13 +9,25 @@ namespace Pith.Index.Search;
 public sealed class TitleSearch : IDisposable
 {
     private readonly IndexDatabase database;
-    private readonly SqliteCommand _query;
+    private readonly SqliteCommand _onePhrase, _everyRow, _record;
 
     public TitleSearch(IndexDatabase database)
     {
         if (BulkLoadSchema.Unfinished(database) is { } why) throw new IndexUnavailableException(IndexUnavailableKind.UnfinishedImport, $"{database.Path}: {why}");
         this.database = database;
-        _query = Prepare(database.Connection);
+        Fts5.Register(database.Connection);
+        // A query of one phrase (one word, or words joined by punctuation) is ranked in one pass over its rows
+        // (OnePhraseBm25), which answers NULL for any other; then the query's rows are ranked as SQLite reads them
+        // (TopBm25: bm25's own score for every row that can be among the best $limit, +infinity for the rest). Either
+        // way ties go in import order, so results repeat, and the best rows are chosen in the FTS table alone: only they
+        // are read from records, whose rows are large (they hold the original bytes).
+        _onePhrase = Command($"SELECT {OnePhraseBm25.Name}(records_fts, $limit) FROM records_fts WHERE records_fts MATCH $query LIMIT 1", "$query", "$limit");
+        _everyRow = Command(
+            $"""
+            SELECT rowid, {TopBm25.Name}(records_fts, $limit) AS score FROM records_fts WHERE records_fts MATCH $query
+            ORDER BY score, rowid LIMIT $limit
+            """, "$query", "$limit");
+        _record = Command("SELECT pith_number, source_id, source_version, title FROM records WHERE id = $id", "$id");
     }
 
     /// <summary>The best <paramref name="limit"/> matches of <paramref name="text"/> (see <see cref="SearchQuery"/>); none for a text without terms.</summary>
@@ -24,46 +36,62 @@ public sealed class TitleSearch : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var query = SearchQuery.FromText(text);
         if (query is null) return [];
-        _query.Parameters["$query"].Value = query;
-        _query.Parameters["$limit"].Value = limit;
-        var hits = new List<SearchHit>();
         try
         {
-            using var reader = _query.ExecuteReader();
-            int rank = reader.GetOrdinal("rank"), number = reader.GetOrdinal("pith_number"), source = reader.GetOrdinal("source_id"),
-                version = reader.GetOrdinal("source_version"), title = reader.GetOrdinal("title");
-            while (reader.Read())
+            var best = new List<(long Row, double Score)>();
+            _onePhrase.Parameters["$query"].Value = query;
+            _onePhrase.Parameters["$limit"].Value = limit;
+            byte[]? ranked;
+            using (var reader = _onePhrase.ExecuteReader())
             {
-                hits.Add(new SearchHit(hits.Count + 1, reader.GetDouble(rank), reader.GetString(number), reader.GetString(source), reader.GetInt64(version),
-                    reader.IsDBNull(title) ? null : reader.GetString(title)));
+                if (!reader.Read()) return [];
+                ranked = reader.IsDBNull(0) ? null : (byte[])reader.GetValue(0);
             }
+            if (ranked is not null)
+            {
+                for (var at = 0; at < ranked.Length; at += 16) best.Add((BitConverter.ToInt64(ranked, at), BitConverter.ToDouble(ranked, at + 8)));
+            }
+            else
+            {
+                _everyRow.Parameters["$query"].Value = query;
+                _everyRow.Parameters["$limit"].Value = limit;
+                using var reader = _everyRow.ExecuteReader();
+                while (reader.Read()) best.Add((reader.GetInt64(0), reader.GetDouble(1)));
+            }
+            return Hits(best);
         }
         catch (SqliteException e)
         {
             throw database.Failure(e);
         }
+    }
+
+    // A row the FTS table holds and records does not (an index changed outside pith) is left out, as a join would.
+    private List<SearchHit> Hits(List<(long Row, double Score)> best)
+    {
+        var hits = new List<SearchHit>(best.Count);
+        foreach (var (row, score) in best)
+        {
+            _record.Parameters["$id"].Value = row;
+            using var reader = _record.ExecuteReader();
+            if (!reader.Read()) continue;
+            hits.Add(new SearchHit(hits.Count + 1, score, reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+        }
         return hits;
     }
 
-    public void Dispose() => _query.Dispose();
-
-    private static SqliteCommand Prepare(SqliteConnection connection)
+    public void Dispose()
     {
-        TopBm25.Register(connection);
-        var command = connection.CreateCommand();
-        // The rank is bm25 over the one column (TopBm25: bm25's own score for every row that can be among the best
-        // $limit, +infinity for the rest); ties in import order, so results repeat. The best rows are chosen in the FTS
-        // table alone and only they are joined to records (whose rows are large: they hold the original bytes).
-        command.CommandText =
-            $"""
-            SELECT best.score AS rank, r.pith_number AS pith_number, r.source_id AS source_id, r.source_version AS source_version, r.title AS title
-            FROM (SELECT rowid, {TopBm25.Name}(records_fts, $limit) AS score FROM records_fts WHERE records_fts MATCH $query
-                  ORDER BY score, rowid LIMIT $limit) AS best
-            JOIN records r ON r.id = best.rowid
-            ORDER BY best.score, best.rowid
-            """;
-        command.Parameters.Add(new SqliteParameter { ParameterName = "$query" });
-        command.Parameters.Add(new SqliteParameter { ParameterName = "$limit" });
+        _onePhrase.Dispose();
+        _everyRow.Dispose();
+        _record.Dispose();
+    }
+
+    private SqliteCommand Command(string sql, params string[] parameters)
+    {
+        var command = database.Connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = name });
         return command;
     }
 }

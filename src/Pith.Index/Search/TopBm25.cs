@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Microsoft.Data.Sqlite;
-using SQLitePCL;
+using static Pith.Index.Search.Fts5;
 
 namespace Pith.Index.Search;
 
@@ -19,64 +18,12 @@ namespace Pith.Index.Search;
 /// too (each step of the formula rounds monotonically). Only rows worse by the strict order are passed over, so equal
 /// scores are left for the query's own tie-break, whatever order FTS5 gives the rows in.
 /// </remarks>
-internal static unsafe partial class TopBm25
+internal static unsafe class TopBm25
 {
     public const string Name = "pith_bm25_top";
 
-    private const string Library = "e_sqlite3";
-    private const int SqliteOk = 0, SqliteNoMem = 7, SqliteMisuse = 21;
-
     /// <summary>The most best scores kept; for a larger N (pith search --limit is unbounded) every row is scored.</summary>
     internal const int MostKept = 4096;
-
-    // Connections it is registered on: FTS5 keeps every registration until the connection closes, and a server
-    // searches many times on one connection.
-    private static readonly ConditionalWeakTable<sqlite3, object> Registered = new();
-
-    /// <summary>Registers the function on <paramref name="connection"/> (open), once.</summary>
-    public static void Register(SqliteConnection connection)
-    {
-        var handle = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
-        lock (Registered)
-        {
-            if (Registered.TryGetValue(handle, out _)) return;
-            var api = Fts5Api(handle.DangerousGetHandle());
-            fixed (byte* name = "pith_bm25_top\0"u8)
-            {
-                Check(api->xCreateFunction(api, name, null, &Rank, null), "registering " + Name);
-            }
-            Registered.Add(handle, new object());
-        }
-    }
-
-    // FTS5 hands out its API through a pointer bound to SELECT fts5(?1) (https://sqlite.org/fts5.html#extending_fts5).
-    private static Fts5ApiTable* Fts5Api(nint db)
-    {
-        nint statement;
-        fixed (byte* sql = "SELECT fts5(?1)\0"u8)
-        {
-            Check(sqlite3_prepare_v2(db, sql, -1, &statement, null), "preparing SELECT fts5(?1)");
-        }
-        Fts5ApiTable* api = null;
-        try
-        {
-            fixed (byte* type = "fts5_api_ptr\0"u8)
-            {
-                Check(sqlite3_bind_pointer(statement, 1, &api, type, null), "binding fts5_api_ptr");
-                sqlite3_step(statement);
-            }
-        }
-        finally
-        {
-            sqlite3_finalize(statement);
-        }
-        return api is not null && api->iVersion >= 2 ? api : throw new InvalidOperationException("this SQLite has no FTS5 API of version 2 or later");
-    }
-
-    private static void Check(int rc, string what)
-    {
-        if (rc != SqliteOk) throw new InvalidOperationException($"SQLite error {rc} {what}");
-    }
 
     /// <summary>
     /// What one query's rows share (FTS5 keeps it with the cursor, as bm25 keeps its own): the average size, and after
@@ -93,7 +40,7 @@ internal static unsafe partial class TopBm25
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void Rank(Fts5ExtensionApi* api, nint fts, nint context, int count, nint* values)
+    internal static void Rank(ExtensionApi* api, nint fts, nint context, int count, nint* values)
     {
         try
         {
@@ -163,18 +110,8 @@ internal static unsafe partial class TopBm25
         sqlite3_result_double(context, score);
     }
 
-    // fts5Bm25Function's formula, in its order.
-    private static double Score(Shared* shared, double* idf, double* frequency, int size)
-    {
-        const double k1 = 1.2, b = 0.75;
-        var d = (double)size;
-        var score = 0.0;
-        for (var i = 0; i < shared->Phrases; i++)
-        {
-            score += idf[i] * ((frequency[i] * (k1 + 1.0)) / (frequency[i] + k1 * (1 - b + b * d / shared->AverageSize)));
-        }
-        return -1.0 * score;
-    }
+    private static double Score(Shared* shared, double* idf, double* frequency, int size) =>
+        Bm25.Score(shared->Phrases, idf, frequency, size, shared->AverageSize);
 
     // The N best (lowest) scores so far, the worst of them at heap[0].
     private static void Keep(Shared* shared, double* heap, double score)
@@ -204,8 +141,8 @@ internal static unsafe partial class TopBm25
         }
     }
 
-    // As fts5Bm25GetData: rows and tokens of the whole table, and each phrase's IDF from the number of rows holding it.
-    private static int Prepare(Fts5ExtensionApi* api, nint fts, int best, out Shared* shared)
+    // As fts5Bm25GetData: the table's average row size, and each phrase's IDF from the number of rows holding it.
+    private static int Prepare(ExtensionApi* api, nint fts, int best, out Shared* shared)
     {
         shared = null;
         if (best > MostKept) best = 0;
@@ -214,18 +151,13 @@ internal static unsafe partial class TopBm25
         block->Phrases = phrases;
         block->Best = best;
         block->LastRow = long.MinValue;
-        long rows, tokens = 0;
-        var rc = api->xRowCount(fts, &rows);
-        if (rc == SqliteOk) rc = api->xColumnTotalSize(fts, -1, &tokens);
-        if (rc == SqliteOk) block->AverageSize = (double)tokens / (double)rows;
+        var rc = Bm25.Table(api, fts, out var rows, out block->AverageSize);
         var idf = (double*)(block + 1);
         for (var i = 0; rc == SqliteOk && i < phrases; i++)
         {
             long hits = 0;
             rc = api->xQueryPhrase(fts, i, &hits, &CountRow);
-            if (rc != SqliteOk) break;
-            var weight = Math.Log((rows - hits + 0.5) / (hits + 0.5));
-            idf[i] = weight <= 0.0 ? 1e-6 : weight;
+            idf[i] = Bm25.Idf(rows, hits);
         }
         if (rc == SqliteOk) rc = api->xSetAuxdata(fts, block, &Free);
         else NativeMemory.Free(block);
@@ -234,7 +166,7 @@ internal static unsafe partial class TopBm25
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static int CountRow(Fts5ExtensionApi* api, nint fts, void* hits)
+    private static int CountRow(ExtensionApi* api, nint fts, void* hits)
     {
         (*(long*)hits)++;
         return SqliteOk;
@@ -242,60 +174,4 @@ internal static unsafe partial class TopBm25
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Free(void* block) => NativeMemory.Free(block);
-
-    // The parts of sqlite3.h's Fts5ExtensionApi and fts5_api used here, in their order (they only ever grow at the end).
-    // The calls made for every row neither block nor call back, so they skip the GC transition.
-    [StructLayout(LayoutKind.Sequential)]
-    private struct Fts5ExtensionApi
-    {
-        public int iVersion;
-        public nint xUserData;
-        public nint xColumnCount;
-        public delegate* unmanaged[Cdecl]<nint, long*, int> xRowCount;
-        public delegate* unmanaged[Cdecl]<nint, int, long*, int> xColumnTotalSize;
-        public nint xTokenize;
-        public delegate* unmanaged[Cdecl]<nint, int> xPhraseCount;
-        public nint xPhraseSize;
-        public delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int*, int> xInstCount;
-        public delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int, int*, int*, int*, int> xInst;
-        public delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, long> xRowid;
-        public nint xColumnText;
-        public delegate* unmanaged[Cdecl]<nint, int, int*, int> xColumnSize;
-        public delegate* unmanaged[Cdecl]<nint, int, void*, delegate* unmanaged[Cdecl]<Fts5ExtensionApi*, nint, void*, int>, int> xQueryPhrase;
-        public delegate* unmanaged[Cdecl]<nint, void*, delegate* unmanaged[Cdecl]<void*, void>, int> xSetAuxdata;
-        public delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int, void*> xGetAuxdata;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct Fts5ApiTable
-    {
-        public int iVersion;
-        public nint xCreateTokenizer;
-        public nint xFindTokenizer;
-        public delegate* unmanaged[Cdecl]<Fts5ApiTable*, byte*, void*, delegate* unmanaged[Cdecl]<Fts5ExtensionApi*, nint, nint, int, nint*, void>, delegate* unmanaged[Cdecl]<void*, void>, int> xCreateFunction;
-    }
-
-    // The same library SQLitePCLRaw loads (e_sqlite3, beside pith), for the calls it does not offer.
-    [LibraryImport(Library)]
-    private static partial int sqlite3_prepare_v2(nint db, byte* sql, int bytes, nint* statement, byte** tail);
-
-    [LibraryImport(Library)]
-    private static partial int sqlite3_bind_pointer(nint statement, int index, void* pointer, byte* type, delegate* unmanaged[Cdecl]<void*, void> destroy);
-
-    [LibraryImport(Library)]
-    private static partial int sqlite3_step(nint statement);
-
-    [LibraryImport(Library)]
-    private static partial int sqlite3_finalize(nint statement);
-
-    [LibraryImport(Library)]
-    [SuppressGCTransition]
-    private static partial int sqlite3_value_int(nint value);
-
-    [LibraryImport(Library)]
-    [SuppressGCTransition]
-    private static partial void sqlite3_result_double(nint context, double value);
-
-    [LibraryImport(Library)]
-    private static partial void sqlite3_result_error_code(nint context, int code);
 }
