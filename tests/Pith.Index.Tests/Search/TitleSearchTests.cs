@@ -71,6 +71,7 @@ public sealed class TitleSearchTests : IDisposable
     [InlineData("grokking", 20)]
     [InlineData("grokking compression", 2)]
     [InlineData("transformers", 20)]
+    [InlineData("grokking-as", 1)] // one phrase of two words, held by two titles alike
     public void The_hits_are_the_first_of_every_match_ordered_by_bm25_then_rowid_with_its_scores(string text, int limit)
     {
         var titles = new[]
