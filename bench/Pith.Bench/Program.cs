@@ -25,12 +25,15 @@ internal static class Program
                                                it, unless --pith FILE is given; with --baseline, that pith too, in
                                                turn, and the ratios; with --peer (pith_peer.py), its import of the same
                                                folder in turn, and pith / peer; N rounds (default 1)
-          search --db INDEX [--queries N] [--limit N] [--seconds S] [--hits FILE]
+          search --db INDEX [--queries N] [--limit N] [--seconds S] [--hits FILE] [--pith FILE] [--baseline FILE]
                                                pith search's TitleSearch latency in process on an existing index (e.g. one
                                                kept by 'import --keep --dir DIR': DIR/index.db, or resolve's DIR/index-N.db):
                                                N queries (default 300) of 1 to 3 title words and absent words,
                                                median/p90/p99/max per query; --hits writes each query's hits (Pith
-                                               numbers and scores, in rank order) to FILE, to compare two builds' ranking
+                                               numbers and scores, in rank order) to FILE, to compare two builds' ranking;
+                                               with --pith, each query also as a whole 'pith search --json' process, and
+                                               with --baseline that pith's in turn: the ratio, and whether both printed
+                                               the same hits
           resolve [--records N] [--dir DIR] [--runs N] [--passes N] [--pith FILE] [--baseline FILE] [--peer SCRIPT]
                                                alias look-ups on an index of N generated records (default 1,000,000;
                                                built once through the importer and kept in DIR, default

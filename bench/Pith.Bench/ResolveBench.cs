@@ -229,16 +229,9 @@ public static class ResolveBench
     /// <summary>The wall time (ms) of one process, which must exit 0 and print <paramref name="expected"/> (when given).</summary>
     private static double TimeOne(string file, string[] args, string? expected)
     {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new BenchFailure("could not start " + file);
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        var elapsed = clock.Elapsed.TotalMilliseconds;
-        if (process.ExitCode != 0 || (expected is not null && stdout.Trim() != expected))
-            throw new BenchFailure($"{file} {string.Join(' ', args)} exited {process.ExitCode}: {stdout.Trim()} {stderr.Result.Trim()}");
-        return elapsed;
+        var run = TimedProcess.Brief(file, args);
+        if (run.ExitCode != 0 || (expected is not null && run.Stdout.Trim() != expected))
+            throw new BenchFailure($"{file} {string.Join(' ', args)} exited {run.ExitCode}: {run.Stdout.Trim()} {run.Stderr.Trim()}");
+        return run.Wall.TotalMilliseconds;
     }
 }

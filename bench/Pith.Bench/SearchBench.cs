@@ -11,7 +11,9 @@ namespace Pith.Bench;
 /// words no title holds; each query timed alone after a warm-up pass, repeated for at least the minimum time.
 /// Reports the median, p90, p99 and maximum per query, overall and by number of words. With <c>--hits FILE</c>, writes
 /// each query and the Pith numbers and scores it found, in rank order, to FILE: two builds' files are the same exactly
-/// when they rank alike.
+/// when they rank alike. With <c>--pith FILE</c> (and <c>--baseline FILE</c>), also each query as a whole
+/// <c>pith search --json</c> process of each binary in turn (the order swapped every query): latency and, with a
+/// baseline, the query-by-query ratio, and whether both printed the same hits.
 /// </summary>
 public static class SearchBench
 {
@@ -19,7 +21,7 @@ public static class SearchBench
     public const int DefaultQueries = 300;
     public const double DefaultSeconds = 3;
 
-    public static readonly string[] ValuedOptions = ["--db", "--queries", "--limit", "--seconds", "--hits"];
+    public static readonly string[] ValuedOptions = ["--db", "--queries", "--limit", "--seconds", "--hits", "--pith", "--baseline"];
 
     public static Report Run(BenchArguments arguments, TextWriter progress)
     {
@@ -77,8 +79,63 @@ public static class SearchBench
                 var label = words == 0 ? "absent word" : words == 1 ? "1 word" : $"{words} words";
                 Latency(report, words == 0 ? "absent" : $"words_{words}", label, queries.Select((q, i) => (q, i)).Where(x => x.q.Words == words).SelectMany(x => samples[x.i]));
             }
+            if (arguments.String("--pith") is { } pith) WholeProcesses(report, progress, path, limit, queries, pith, arguments.String("--baseline"));
         }
         return report;
+    }
+
+    /// <summary>
+    /// Each query once as a whole <c>pith search --json</c> of each binary, in turn, the order swapped every query (after
+    /// one warm-up pass of both): each one's latency by number of words and, with a baseline, the ratio of the times
+    /// query by query and whether the two printed the same hits (Pith numbers and scores, in order).
+    /// </summary>
+    private static void WholeProcesses(Report report, TextWriter progress, string db, int limit, List<(string Text, int Words)> queries, string pith, string? baseline)
+    {
+        var binaries = baseline is null ? new[] { pith } : [pith, baseline];
+        string[] Args(string text) => ["search", "--db", db, "--limit", limit.ToString(CultureInfo.InvariantCulture), "--json", "--", text];
+        progress.WriteLine($"whole processes: warm-up pass of {string.Join(" and ", binaries)}...");
+        foreach (var binary in binaries)
+        {
+            foreach (var query in queries) Search(binary, Args(query.Text));
+        }
+        progress.WriteLine("whole processes: each query in turn...");
+        var times = binaries.Select(_ => new double[queries.Count]).ToArray();
+        var same = 0;
+        for (var i = 0; i < queries.Count; i++)
+        {
+            var printed = new string[binaries.Length];
+            foreach (var b in i % 2 == 0 ? Enumerable.Range(0, binaries.Length) : Enumerable.Range(0, binaries.Length).Reverse())
+                (times[b][i], printed[b]) = Search(binaries[b], Args(queries[i].Text));
+            if (printed.All(p => p == printed[0])) same++;
+        }
+        report.DerivedHeading($"whole processes: pith search --json, each of {queries.Count:N0} queries once per binary, in turn");
+        for (var b = 0; b < binaries.Length; b++)
+        {
+            var (key, who) = b == 0 ? ("pith", "pith") : ("baseline", "baseline");
+            Latency(report, $"{key}_process_all", $"{who}: all queries", times[b]);
+            foreach (var words in queries.Select(q => q.Words).Distinct().Order())
+            {
+                var label = words == 0 ? "absent word" : words == 1 ? "1 word" : $"{words} words";
+                Latency(report, $"{key}_process_{(words == 0 ? "absent" : $"words_{words}")}", $"{who}: {label}", queries.Select((q, i) => (q, i)).Where(x => x.q.Words == words).Select(x => times[b][x.i]));
+            }
+            report.Fact($"{key}_binary", who, binaries[b], binaries[b]);
+        }
+        if (baseline is null) return;
+        var ratio = new Percentiles(times[0].Zip(times[1], (a, b) => a / b));
+        report.Derived("process_time_over_baseline", "pith's time / baseline's", Math.Round(ratio.Median, 3),
+            $"{ratio.Median:F3} (below 1: pith is faster; median of the query-by-query ratios; min {ratio.Min:F3}, max {ratio.Max:F3})");
+        var oneWord = new Percentiles(queries.Select((q, i) => (q, i)).Where(x => x.q.Words == 1).Select(x => times[0][x.i] / times[1][x.i]));
+        report.Derived("process_one_word_time_over_baseline", "  1 word", Math.Round(oneWord.Median, 3),
+            $"{oneWord.Median:F3} (min {oneWord.Min:F3}, max {oneWord.Max:F3})");
+        report.Derived("process_same_hits", "same hits", same, $"{same:N0} of {queries.Count:N0} queries printed the same hits, scores and order");
+    }
+
+    /// <summary>The wall time (ms) of one <c>pith search</c> and what it printed; it must exit 0 (found) or 1 (nothing found).</summary>
+    private static (double Milliseconds, string Stdout) Search(string pith, string[] args)
+    {
+        var run = TimedProcess.Brief(pith, args);
+        if (run.ExitCode is not (0 or 1)) throw new BenchFailure($"{pith} {string.Join(' ', args)} exited {run.ExitCode}: {run.Stderr.Trim()}");
+        return (run.Wall.TotalMilliseconds, run.Stdout);
     }
 
     private static void Latency(Report report, string key, string label, IEnumerable<double> milliseconds)

@@ -85,6 +85,17 @@ internal static unsafe partial class Fts5
         public delegate* unmanaged[Cdecl]<nint, int, void*, delegate* unmanaged[Cdecl]<ExtensionApi*, nint, void*, int>, int> xQueryPhrase;
         public delegate* unmanaged[Cdecl]<nint, void*, delegate* unmanaged[Cdecl]<void*, void>, int> xSetAuxdata;
         public delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int, void*> xGetAuxdata;
+        // Version 2 on.
+        public delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int, PhraseIter*, int*, int*, int> xPhraseFirst;
+        public delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, PhraseIter*, int*, int*, void> xPhraseNext;
+    }
+
+    /// <summary>sqlite3.h's Fts5PhraseIter: where xPhraseNext goes on in a row's positions.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct PhraseIter
+    {
+        public nint A;
+        public nint B;
     }
 
     [StructLayout(LayoutKind.Sequential)]

@@ -8,7 +8,8 @@ namespace Pith.Index.Search;
 /// <c>pith_bm25_one(records_fts, N)</c>, asked once (<c>LIMIT 1</c>): the best N rows of a query of one phrase, as a
 /// blob of (rowid, score) pairs, 16 bytes each in this machine's order, best first: exactly the rows, order and scores
 /// of <c>ORDER BY bm25(records_fts), rowid LIMIT N</c>. NULL when the query has more than one phrase, or N is more than
-/// <see cref="TopBm25.MostKept"/>: then <see cref="TopBm25"/> ranks the query's rows instead.
+/// <see cref="TopBm25.MostKept"/>, or FTS5 is older than its API version 2: then <see cref="TopBm25"/> ranks the
+/// query's rows instead.
 /// </summary>
 /// <remarks>
 /// A query of one phrase is ranked in the one pass over the phrase's rows that bm25 makes anyway to count them for the
@@ -39,7 +40,7 @@ internal static unsafe class OnePhraseBm25
                 sqlite3_result_error_code(context, SqliteMisuse);
                 return;
             }
-            if (api->xPhraseCount(fts) != 1 || best > TopBm25.MostKept)
+            if (api->iVersion < 2 || api->xPhraseCount(fts) != 1 || best > TopBm25.MostKept)
             {
                 sqlite3_result_null(context);
                 return;
@@ -80,12 +81,13 @@ internal static unsafe class OnePhraseBm25
         {
             var pass = (Pass)GCHandle.FromIntPtr((nint)state).Target!;
             pass.Hits++;
-            int instances, last = -1;
-            var rc = api->xInstCount(fts, &instances);
-            for (var i = 0; rc == SqliteOk && i < instances; i++)
+            // The phrase's positions in the row, read in place (xInst would first copy them into an array of its own).
+            int instances = 0, last = -1, column, offset;
+            PhraseIter positions;
+            var rc = api->xPhraseFirst(fts, 0, &positions, &column, &offset);
+            for (; rc == SqliteOk && column >= 0; api->xPhraseNext(fts, &positions, &column, &offset))
             {
-                int phrase, column, offset;
-                rc = api->xInst(fts, i, &phrase, &column, &offset);
+                instances++;
                 last = Math.Max(last, offset);
             }
             if (rc != SqliteOk || pass.Beyond(instances, last + 1)) return rc;
