@@ -54,21 +54,27 @@ public static class CanonicalText
         Span<byte> canonical = stackalloc byte[text.Length];
         var written = 0;
         var pendingSpace = false;
+        var table = AsciiCanonical;
         foreach (var c in text)
         {
-            if (PythonText.IsWhiteSpace(c))
+            var lowered = table[c];
+            if (lowered == AsciiWhiteSpace)
             {
                 pendingSpace = written > 0;
                 continue;
             }
             if (pendingSpace) canonical[written++] = (byte)' ';
             pendingSpace = false;
-            canonical[written++] = (byte)(c is >= 'A' and <= 'Z' ? c + 32 : c);
+            canonical[written++] = lowered;
         }
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(canonical[..written], digest);
         return Convert.ToHexStringLower(digest);
     }
+
+    // Each ASCII character lowered, or AsciiWhiteSpace: one look-up per character of most titles and abstracts.
+    private const byte AsciiWhiteSpace = 0xFF;
+    private static readonly byte[] AsciiCanonical = [.. Enumerable.Range(0, 128).Select(c => PythonText.IsWhiteSpace(c) ? AsciiWhiteSpace : (byte)(c is >= 'A' and <= 'Z' ? c + 32 : c))];
 
     /// <summary>True when the text has any character outside ASCII, where normalisation could matter.</summary>
     public static bool HasNonAscii(string text) => !Ascii.IsValid(text);
