@@ -51,21 +51,23 @@ public static class CanonicalText
     // Most titles and abstracts are ASCII: lowered and joined straight into their UTF-8 bytes, in one pass.
     private static string AsciiSha256Hex(string text)
     {
-        Span<byte> canonical = stackalloc byte[text.Length];
+        // Without a branch on white space, which words make unpredictable: each character writes a space and itself
+        // after it, and the count of bytes kept moves past the space only when one is due, past the character only
+        // when it is not white space (so one byte more than the text, for the last tentative write).
+        Span<byte> canonical = stackalloc byte[text.Length + 1];
         var written = 0;
-        var pendingSpace = false;
+        var pendingSpace = 0;
         var table = AsciiCanonical;
         foreach (var c in text)
         {
             var lowered = table[c];
-            if (lowered == AsciiWhiteSpace)
-            {
-                pendingSpace = written > 0;
-                continue;
-            }
-            if (pendingSpace) canonical[written++] = (byte)' ';
-            pendingSpace = false;
-            canonical[written++] = lowered;
+            // 1 when lowered is below AsciiWhiteSpace (a character to keep), else 0; likewise 1 when written > 0.
+            var kept = (lowered - AsciiWhiteSpace) >>> 31;
+            var space = pendingSpace & kept;
+            canonical[written] = (byte)' ';
+            canonical[written + space] = lowered;
+            written += space + kept;
+            pendingSpace = (1 - kept) & (-written >>> 31);
         }
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(canonical[..written], digest);
