@@ -19,8 +19,14 @@ public static class CanonicalJson
 
     private static readonly byte[] Hex = "0123456789abcdef"u8.ToArray();
 
-    /// <summary>Writes the canonical form of <paramref name="value"/>; returns an error instead when it has none.</summary>
-    public static CanonicalJsonError? TryWrite(JsonElement value, IBufferWriter<byte> output) => TryWrite(value, output, anyNumber: false);
+    /// <summary>Writes the canonical form of <paramref name="value"/>; returns an error instead when it has none (and writes nothing).</summary>
+    public static CanonicalJsonError? TryWrite(JsonElement value, IBufferWriter<byte> output)
+    {
+        var buffer = Buffer();
+        var error = TryWrite(value, buffer, anyNumber: false);
+        if (error is null) output.Write(buffer.WrittenSpan);
+        return error;
+    }
 
     /// <summary>
     /// The SHA-256 of a JSON value written canonically, numbers included: <see cref="TryWrite(JsonElement, IBufferWriter{byte})"/>
@@ -34,35 +40,35 @@ public static class CanonicalJson
         return TryWrite(value, buffer, anyNumber: true) is null ? SHA256.HashData(buffer.WrittenSpan) : null;
     }
 
-    private static CanonicalJsonError? TryWrite(JsonElement value, IBufferWriter<byte> output, bool anyNumber)
+    private static CanonicalJsonError? TryWrite(JsonElement value, ArrayBufferWriter<byte> output, bool anyNumber)
     {
         switch (value.ValueKind)
         {
             case JsonValueKind.Object:
                 return WriteObject(value, output, anyNumber);
             case JsonValueKind.Array:
-                output.Write("["u8);
+                Put(output, "["u8);
                 var first = true;
                 foreach (var item in value.EnumerateArray())
                 {
-                    if (!first) output.Write(","u8);
+                    if (!first) Put(output, ","u8);
                     first = false;
                     if (TryWrite(item, output, anyNumber) is { } error) return error;
                 }
-                output.Write("]"u8);
+                Put(output, "]"u8);
                 return null;
             case JsonValueKind.String:
                 return WriteString(value, output);
             case JsonValueKind.Number:
                 return WriteNumber(value, output, anyNumber);
             case JsonValueKind.True:
-                output.Write("true"u8);
+                Put(output, "true"u8);
                 return null;
             case JsonValueKind.False:
-                output.Write("false"u8);
+                Put(output, "false"u8);
                 return null;
             case JsonValueKind.Null:
-                output.Write("null"u8);
+                Put(output, "null"u8);
                 return null;
             default:
                 throw new ArgumentException($"not a JSON value: {value.ValueKind}", nameof(value));
@@ -73,7 +79,7 @@ public static class CanonicalJson
     public static (byte[]? Bytes, CanonicalJsonError? Error) Serialize(JsonElement value)
     {
         var buffer = Buffer();
-        var error = TryWrite(value, buffer);
+        var error = TryWrite(value, buffer, anyNumber: false);
         return error is null ? (buffer.WrittenSpan.ToArray(), null) : (null, error);
     }
 
@@ -81,7 +87,7 @@ public static class CanonicalJson
     public static (byte[]? Digest, CanonicalJsonError? Error) Sha256(JsonElement value)
     {
         var buffer = Buffer();
-        var error = TryWrite(value, buffer);
+        var error = TryWrite(value, buffer, anyNumber: false);
         return error is null ? (SHA256.HashData(buffer.WrittenSpan), null) : (null, error);
     }
 
@@ -91,7 +97,7 @@ public static class CanonicalJson
         var first = Buffer();
         var second = _second ??= new ArrayBufferWriter<byte>(256);
         second.ResetWrittenCount();
-        return TryWrite(a, first) is null && TryWrite(b, second) is null && first.WrittenSpan.SequenceEqual(second.WrittenSpan);
+        return TryWrite(a, first, anyNumber: false) is null && TryWrite(b, second, anyNumber: false) is null && first.WrittenSpan.SequenceEqual(second.WrittenSpan);
     }
 
     // One buffer per thread: verification canonicalises every record of a bulk import.
@@ -108,7 +114,14 @@ public static class CanonicalJson
         return buffer;
     }
 
-    private static CanonicalJsonError? WriteObject(JsonElement value, IBufferWriter<byte> output, bool anyNumber)
+    // Straight to the sealed buffer: through IBufferWriter every piece written cost two interface calls.
+    private static void Put(ArrayBufferWriter<byte> output, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(output.GetSpan(bytes.Length));
+        output.Advance(bytes.Length);
+    }
+
+    private static CanonicalJsonError? WriteObject(JsonElement value, ArrayBufferWriter<byte> output, bool anyNumber)
     {
         // Sorting UTF-8 bytes ordinally is sorting by code point (UTF-16 order differs above U+FFFF).
         var members = new Member[value.GetPropertyCount()];
@@ -131,15 +144,15 @@ public static class CanonicalJson
             }
             members[at] = member;
         }
-        output.Write("{"u8);
+        Put(output, "{"u8);
         for (var i = 0; i < count; i++)
         {
-            if (i > 0) output.Write(","u8);
+            if (i > 0) Put(output, ","u8);
             WriteEscaped(members[i].Name, output);
-            output.Write(":"u8);
+            Put(output, ":"u8);
             if (TryWrite(members[i].Property.Value, output, anyNumber) is { } error) return error;
         }
-        output.Write("}"u8);
+        Put(output, "}"u8);
         return null;
     }
 
@@ -150,13 +163,13 @@ public static class CanonicalJson
         public ReadOnlySpan<byte> Name => Decoded ?? RawName;
     }
 
-    private static CanonicalJsonError? WriteString(JsonElement value, IBufferWriter<byte> output)
+    private static CanonicalJsonError? WriteString(JsonElement value, ArrayBufferWriter<byte> output)
     {
         // A string without backslash is raw UTF-8 with nothing Python would escape: copy it as it is.
         var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value);
         if (raw.IndexOf((byte)'\\') < 0)
         {
-            output.Write(raw);
+            Put(output, raw);
             return null;
         }
         string text;
@@ -174,7 +187,7 @@ public static class CanonicalJson
         return null;
     }
 
-    private static CanonicalJsonError? WriteNumber(JsonElement value, IBufferWriter<byte> output, bool anyNumber)
+    private static CanonicalJsonError? WriteNumber(JsonElement value, ArrayBufferWriter<byte> output, bool anyNumber)
     {
         var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value);
         var digits = raw[0] == (byte)'-' ? raw.Length - 1 : raw.Length;
@@ -182,7 +195,7 @@ public static class CanonicalJson
         if (anyNumber && (isFloat || digits > MaxIntegerDigits))
         {
             // Beyond double's range a number stays as written (two such spellings of one value then differ: rare enough).
-            output.Write(value.TryGetDouble(out var number) && double.IsFinite(number) ? Encoding.ASCII.GetBytes(number.ToString("R", System.Globalization.CultureInfo.InvariantCulture)) : raw);
+            Put(output, value.TryGetDouble(out var number) && double.IsFinite(number) ? Encoding.ASCII.GetBytes(number.ToString("R", System.Globalization.CultureInfo.InvariantCulture)) : raw);
             return null;
         }
         if (isFloat)
@@ -190,37 +203,37 @@ public static class CanonicalJson
         if (digits > MaxIntegerDigits)
             return new CanonicalJsonError($"holds an integer of {digits} digits; Python refuses more than {MaxIntegerDigits}");
         // Python reads -0 as the integer 0 and writes it back as 0.
-        output.Write(raw.SequenceEqual("-0"u8) ? "0"u8 : raw);
+        Put(output, raw.SequenceEqual("-0"u8) ? "0"u8 : raw);
         return null;
     }
 
     /// <summary>Writes a quoted string with Python's escapes (ensure_ascii=False) from valid UTF-8.</summary>
-    private static void WriteEscaped(ReadOnlySpan<byte> utf8, IBufferWriter<byte> output)
+    private static void WriteEscaped(ReadOnlySpan<byte> utf8, ArrayBufferWriter<byte> output)
     {
-        output.Write("\""u8);
+        Put(output, "\""u8);
         var start = 0;
         for (var i = 0; i < utf8.Length; i++)
         {
             var b = utf8[i];
             if (b >= 0x20 && b != (byte)'"' && b != (byte)'\\') continue;
-            output.Write(utf8[start..i]);
+            Put(output, utf8[start..i]);
             start = i + 1;
             switch (b)
             {
-                case (byte)'"': output.Write("\\\""u8); break;
-                case (byte)'\\': output.Write("\\\\"u8); break;
-                case (byte)'\n': output.Write("\\n"u8); break;
-                case (byte)'\r': output.Write("\\r"u8); break;
-                case (byte)'\t': output.Write("\\t"u8); break;
-                case (byte)'\b': output.Write("\\b"u8); break;
-                case (byte)'\f': output.Write("\\f"u8); break;
+                case (byte)'"': Put(output, "\\\""u8); break;
+                case (byte)'\\': Put(output, "\\\\"u8); break;
+                case (byte)'\n': Put(output, "\\n"u8); break;
+                case (byte)'\r': Put(output, "\\r"u8); break;
+                case (byte)'\t': Put(output, "\\t"u8); break;
+                case (byte)'\b': Put(output, "\\b"u8); break;
+                case (byte)'\f': Put(output, "\\f"u8); break;
                 default:
-                    output.Write([(byte)'\\', (byte)'u', (byte)'0', (byte)'0', Hex[b >> 4], Hex[b & 15]]);
+                    Put(output, [(byte)'\\', (byte)'u', (byte)'0', (byte)'0', Hex[b >> 4], Hex[b & 15]]);
                     break;
             }
         }
-        output.Write(utf8[start..]);
-        output.Write("\""u8);
+        Put(output, utf8[start..]);
+        Put(output, "\""u8);
     }
 
     private static bool TryName(JsonProperty property, out byte[] utf8)

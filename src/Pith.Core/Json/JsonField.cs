@@ -31,6 +31,18 @@ public static class JsonFields
         }
     }
 
+    /// <summary>
+    /// Whether member <paramref name="name"/> is a string spelt exactly as <paramref name="text"/>, in ASCII without escapes:
+    /// then <see cref="String"/> would read <paramref name="text"/>, and it need not be decoded. False says nothing.
+    /// </summary>
+    public static bool IsSpelt(JsonElement obj, string name, string text)
+    {
+        if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String) return false;
+        // The raw value is the token, quotes included.
+        var spelt = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value)[1..^1];
+        return spelt.Length == text.Length && spelt.IndexOf((byte)'\\') < 0 && System.Text.Ascii.Equals(spelt, text);
+    }
+
     public static JsonField<JsonElement> Object(JsonElement obj, string name) => OfKind(obj, name, JsonValueKind.Object, "an object");
 
     public static JsonField<JsonElement> Array(JsonElement obj, string name) => OfKind(obj, name, JsonValueKind.Array, "an array");

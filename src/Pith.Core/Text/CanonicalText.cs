@@ -51,24 +51,32 @@ public static class CanonicalText
     // Most titles and abstracts are ASCII: lowered and joined straight into their UTF-8 bytes, in one pass.
     private static string AsciiSha256Hex(string text)
     {
-        Span<byte> canonical = stackalloc byte[text.Length];
+        // Without a branch on white space, which words make unpredictable: each character writes a space and itself
+        // after it, and the count of bytes kept moves past the space only when one is due, past the character only
+        // when it is not white space (so one byte more than the text, for the last tentative write).
+        Span<byte> canonical = stackalloc byte[text.Length + 1];
         var written = 0;
-        var pendingSpace = false;
+        var pendingSpace = 0;
+        var table = AsciiCanonical;
         foreach (var c in text)
         {
-            if (PythonText.IsWhiteSpace(c))
-            {
-                pendingSpace = written > 0;
-                continue;
-            }
-            if (pendingSpace) canonical[written++] = (byte)' ';
-            pendingSpace = false;
-            canonical[written++] = (byte)(c is >= 'A' and <= 'Z' ? c + 32 : c);
+            var lowered = table[c];
+            // 1 when lowered is below AsciiWhiteSpace (a character to keep), else 0; likewise 1 when written > 0.
+            var kept = (lowered - AsciiWhiteSpace) >>> 31;
+            var space = pendingSpace & kept;
+            canonical[written] = (byte)' ';
+            canonical[written + space] = lowered;
+            written += space + kept;
+            pendingSpace = (1 - kept) & (-written >>> 31);
         }
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(canonical[..written], digest);
         return Convert.ToHexStringLower(digest);
     }
+
+    // Each ASCII character lowered, or AsciiWhiteSpace: one look-up per character of most titles and abstracts.
+    private const byte AsciiWhiteSpace = 0xFF;
+    private static readonly byte[] AsciiCanonical = [.. Enumerable.Range(0, 128).Select(c => PythonText.IsWhiteSpace(c) ? AsciiWhiteSpace : (byte)(c is >= 'A' and <= 'Z' ? c + 32 : c))];
 
     /// <summary>True when the text has any character outside ASCII, where normalisation could matter.</summary>
     public static bool HasNonAscii(string text) => !Ascii.IsValid(text);

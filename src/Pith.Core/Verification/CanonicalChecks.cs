@@ -46,8 +46,8 @@ internal static class CanonicalChecks
     /// <summary>The stated Pith number (always required) and short number (required when <paramref name="shortRequired"/>).</summary>
     public static void CheckNumbers(List<Check> checks, JsonElement root, PithNumber number, bool shortRequired)
     {
-        checks.Equal(CheckName.PithNumber, JsonFields.String(root, "pith_number"), number.ToString(), required: true);
-        checks.Equal(CheckName.ShortPithNumber, JsonFields.String(root, "short_pith_number"), number.Short, required: shortRequired);
+        checks.Equal(CheckName.PithNumber, root, "pith_number", number.ToString(), required: true);
+        checks.Equal(CheckName.ShortPithNumber, root, "short_pith_number", number.Short, required: shortRequired);
     }
 
     /// <summary>
@@ -94,10 +94,10 @@ internal static class CanonicalChecks
             else if (wrong is { } forged) checks.Fail(name, $"stated {forged.Value}, derived {expected.Value}");
             else checks.Pass(name, expected.Value);
         }
-        var unknownKinds = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? unknownKinds = null;
         foreach (var alias in stated)
         {
-            if (!AliasKind.All.Contains(alias.Kind) && unknownKinds.Add(alias.Kind))
+            if (!AliasKind.All.Contains(alias.Kind) && (unknownKinds ??= new HashSet<string>(StringComparer.Ordinal)).Add(alias.Kind))
                 checks.Skip(CheckName.Alias(alias.Kind), "an alias kind the spec does not define: not checked");
         }
     }

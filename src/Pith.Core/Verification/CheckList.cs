@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Pith.Core.Json;
 
 namespace Pith.Core.Verification;
@@ -25,6 +26,17 @@ internal static class CheckList
         else if (stated.Value == derived) checks.Pass(name, derived);
         else checks.Fail(name, $"{context}stated {stated.Value}, derived {derived}");
         return checks[^1].Status == CheckStatus.Pass;
+    }
+
+    /// <summary>
+    /// <see cref="Equal(List{Check}, string, JsonField{string}, string, bool, string?)"/> of member <paramref name="member"/> of
+    /// <paramref name="owner"/>; a stated string spelt as the derived one passes without being decoded.
+    /// </summary>
+    public static bool Equal(this List<Check> checks, string name, JsonElement owner, string member, string derived, bool required, string? about = null)
+    {
+        if (!JsonFields.IsSpelt(owner, member, derived)) return checks.Equal(name, JsonFields.String(owner, member), derived, required, about);
+        checks.Pass(name, derived);
+        return true;
     }
 
     private static List<Check> Add(List<Check> checks, string name, CheckStatus status, string detail)

@@ -1,3 +1,5 @@
+using Pith.Core.Identifiers;
+
 namespace Pith.Core.Verification;
 
 /// <summary>The stable names of checks, as they appear in results and in <c>--json</c> output.</summary>
@@ -44,7 +46,17 @@ public static class CheckName
     public const string EquivocationCount = "counts.equivocations";
     public const string Merge = "merge";
 
-    public static string Alias(string kind) => AliasPrefix + kind;
+    /// <summary>The check of one alias kind: the spec's kinds as constants, since every record lists them.</summary>
+    public static string Alias(string kind) => kind switch
+    {
+        AliasKind.Arxiv => AliasPrefix + AliasKind.Arxiv,
+        AliasKind.ArxivVersion => AliasPrefix + AliasKind.ArxivVersion,
+        AliasKind.Doi => AliasPrefix + AliasKind.Doi,
+        AliasKind.PithShort8 => AliasPrefix + AliasKind.PithShort8,
+        AliasKind.PithShort12 => AliasPrefix + AliasKind.PithShort12,
+        AliasKind.PithShort16 => AliasPrefix + AliasKind.PithShort16,
+        _ => AliasPrefix + kind,
+    };
 
     /// <summary>The prefix of the checks of one bundle event, e.g. <c>events[0].</c>: a check name says which event.</summary>
     public static string Event(int index) => $"events[{index}].";

@@ -17,7 +17,7 @@ internal sealed class ReceiptChecks(TrustedKeys trustedKeys)
         if (!receipt.Usable)
             checks.Fail(CheckName.ReceiptCanonicalSha256, receipt.Problem ?? "no receipt");
         else
-            checks.Equal(CheckName.ReceiptCanonicalSha256, JsonFields.String(receipt.Value, "canonical_sha256"), digestHex, required: true);
+            checks.Equal(CheckName.ReceiptCanonicalSha256, receipt.Value, "canonical_sha256", digestHex, required: true);
     }
 
     /// <summary>
@@ -35,8 +35,8 @@ internal sealed class ReceiptChecks(TrustedKeys trustedKeys)
             return (null, null);
         }
         var receipt = receiptField.Value;
-        var algorithmOk = checks.Equal(CheckName.ReceiptAlgorithm, JsonFields.String(receipt, "algorithm"), RecordVerifier.ReceiptAlgorithm, required: true);
-        var messageOk = checks.Equal(CheckName.ReceiptSignedMessage, JsonFields.String(receipt, "signed_message"), RecordVerifier.ReceiptSignedMessage, required: true);
+        var algorithmOk = checks.Equal(CheckName.ReceiptAlgorithm, receipt, "algorithm", RecordVerifier.ReceiptAlgorithm, required: true);
+        var messageOk = checks.Equal(CheckName.ReceiptSignedMessage, receipt, "signed_message", RecordVerifier.ReceiptSignedMessage, required: true);
 
         var keyIdField = JsonFields.String(receipt, "key_id");
         var keyId = keyIdField.Usable ? keyIdField.Value : null;
@@ -48,10 +48,9 @@ internal sealed class ReceiptChecks(TrustedKeys trustedKeys)
         else
             checks.Pass(CheckName.ReceiptKeyId, $"{keyId} (trusted, {key.Origin})");
 
-        var fingerprint = JsonFields.String(receipt, "public_key_fingerprint");
         // Spec section 5: the fingerprint must equal the trusted key's; a receipt without one fails.
         if (key is null) checks.Skip(CheckName.ReceiptFingerprint, "no trusted key to compare with");
-        else checks.Equal(CheckName.ReceiptFingerprint, fingerprint, key.Fingerprint, required: true);
+        else checks.Equal(CheckName.ReceiptFingerprint, receipt, "public_key_fingerprint", key.Fingerprint, required: true);
 
         var signatureField = JsonFields.String(receipt, "signature_b64");
         if (!signatureField.Present)
@@ -71,7 +70,7 @@ internal sealed class ReceiptChecks(TrustedKeys trustedKeys)
 
     private static byte[]? DecodeSignature(string b64)
     {
-        var buffer = new byte[96];
-        return Convert.TryFromBase64String(b64, buffer, out var n) && n == Ed25519Signatures.SignatureBytes ? buffer[..n] : null;
+        Span<byte> buffer = stackalloc byte[96];
+        return Convert.TryFromBase64String(b64, buffer, out var n) && n == Ed25519Signatures.SignatureBytes ? buffer[..n].ToArray() : null;
     }
 }

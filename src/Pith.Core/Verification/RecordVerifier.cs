@@ -18,6 +18,8 @@ public sealed class RecordVerifier
     public const string ReceiptAlgorithm = "ed25519";
     public const string ReceiptSignedMessage = "canonical_sha256_bytes";
 
+    private const int ExpectedChecks = 40;
+
     private readonly ReceiptChecks _receipts;
     private readonly BundleVerifier _bundles;
 
@@ -34,7 +36,8 @@ public sealed class RecordVerifier
 
     public VerificationResult Verify(ReadOnlyMemory<byte> bytes)
     {
-        var checks = new List<Check>();
+        // Room for every check of a record, so that the list is not copied as it grows.
+        var checks = new List<Check>(ExpectedChecks);
         var parsed = JsonDocumentReader.Read(bytes);
         if (!parsed.Success) return Done(null, checks.Fail(CheckName.Parse, parsed.Error!));
         using var document = parsed.Value!;
@@ -61,7 +64,7 @@ public sealed class RecordVerifier
         var aliases = PithAliases.Derive(record.SourceId, record.SourceVersion, number);
         var receipt = JsonFields.Object(root, "receipt");
 
-        checks.Equal(CheckName.CanonicalSha256, JsonFields.String(root, "canonical_sha256"), digestHex, required: true);
+        checks.Equal(CheckName.CanonicalSha256, root, "canonical_sha256", digestHex, required: true);
         ReceiptChecks.CheckHash(checks, receipt, digestHex);
         CanonicalChecks.CheckNumbers(checks, root, number, shortRequired: true);
         CanonicalChecks.CheckAliases(checks, root, "aliases", aliases, "record");
@@ -92,17 +95,19 @@ public sealed class RecordVerifier
             return null;
         }
         var paper = paperField.Value;
-        checks.Equal(CheckName.PaperSubmittedAt, JsonFields.String(paper, "submitted_at"), record.SubmittedAt, required: false);
-        checks.Equal(CheckName.PaperLicense, JsonFields.String(paper, "license"), record.License, required: false);
-        checks.Equal(CheckName.PaperPrimaryCat, JsonFields.String(paper, "primary_cat"), record.PrimaryCat, required: false);
+        checks.Equal(CheckName.PaperSubmittedAt, paper, "submitted_at", record.SubmittedAt, required: false);
+        checks.Equal(CheckName.PaperLicense, paper, "license", record.License, required: false);
+        checks.Equal(CheckName.PaperPrimaryCat, paper, "primary_cat", record.PrimaryCat, required: false);
 
         var crossCats = JsonFields.StringArray(paper, "cross_cats");
         if (crossCats.Problem is not null) checks.Fail(CheckName.PaperCrossCats, crossCats.Problem);
         else if (!crossCats.Present) checks.Skip(CheckName.PaperCrossCats, "the record has no paper.cross_cats");
         else
         {
-            var sorted = crossCats.Value!.OrderBy(c => c, CodePointComparer.Instance).ToList();
-            if (sorted.SequenceEqual(record.CrossCatsSorted, StringComparer.Ordinal))
+            // A list of its own (JsonFields.StringArray): sorted in place.
+            var sorted = crossCats.Value!;
+            sorted.Sort(CodePointComparer.Instance);
+            if (SameStrings(sorted, record.CrossCatsSorted))
                 checks.Pass(CheckName.PaperCrossCats, "sorted, equals cross_cats_sorted");
             else
                 checks.Fail(CheckName.PaperCrossCats, $"sorted [{string.Join(", ", sorted)}] differs from cross_cats_sorted [{string.Join(", ", record.CrossCatsSorted)}]");
@@ -115,6 +120,16 @@ public sealed class RecordVerifier
         if (JsonFields.Member(root, "graph_snapshot").Present)
             checks.Skip(CheckName.GraphSnapshot, RecordFields.NotSignedDetail + " (the rule behind snapshot_sha256 is unknown, spec section 6)");
         return title.Usable ? title.Value : null;
+    }
+
+    private static bool SameStrings(List<string> a, IReadOnlyList<string> b)
+    {
+        if (a.Count != b.Count) return false;
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!string.Equals(a[i], b[i], StringComparison.Ordinal)) return false;
+        }
+        return true;
     }
 
     private static void CheckTextHash(List<Check> checks, string name, JsonField<string> text, string expected, bool excerpt)

@@ -82,8 +82,22 @@ internal sealed class Statement : IDisposable
 
     public Statement Bind(int parameter, long value) => Check(raw.sqlite3_bind_int64(_statement, parameter, value));
 
-    public Statement Bind(int parameter, string? value) =>
-        Check(value is null ? raw.sqlite3_bind_null(_statement, parameter) : raw.sqlite3_bind_text16(_statement, parameter, value.AsSpan()));
+    public Statement Bind(int parameter, string? value)
+    {
+        if (value is null) return Check(raw.sqlite3_bind_null(_statement, parameter));
+        // The index stores text as UTF-8: bound as UTF-16, each value is converted again by SQLite, into memory it
+        // allocates. Text that has no UTF-8 form (a lone surrogate) is still handed over as UTF-16, for SQLite to store as before.
+        var utf8 = value.Length <= MaxStackText ? stackalloc byte[value.Length * 3] : new byte[value.Length * 3];
+        return System.Text.Unicode.Utf8.FromUtf16(value, utf8, out _, out var written, replaceInvalidSequences: false) == System.Buffers.OperationStatus.Done
+            ? Check(raw.sqlite3_bind_text(_statement, parameter, utf8[..written]))
+            : BindUtf16(parameter, value);
+    }
+
+    /// <summary>Binds text as UTF-16, which SQLite converts to the database's encoding itself.</summary>
+    internal Statement BindUtf16(int parameter, string value) => Check(raw.sqlite3_bind_text16(_statement, parameter, value.AsSpan()));
+
+    // Characters of text encoded on the stack (3 bytes each at most) before it is bound.
+    private const int MaxStackText = 512;
 
     public Statement Bind(int parameter, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_blob(_statement, parameter, value));
 

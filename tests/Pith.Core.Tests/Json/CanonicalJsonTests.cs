@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Pith.Core.Json;
@@ -21,6 +22,21 @@ public class CanonicalJsonTests
         var (bytes, error) = CanonicalJson.Serialize(doc.RootElement);
         Assert.Null(bytes);
         return error!.Reason;
+    }
+
+    [Fact]
+    public void TryWrite_appends_the_canonical_bytes_to_the_caller_s_writer_and_nothing_when_there_are_none()
+    {
+        var output = new ArrayBufferWriter<byte>();
+        output.Write("x"u8);
+        using (var doc = JsonDocument.Parse("{\"b\":[1,\"\\u00e9\"],\"a\":null}"))
+            Assert.Null(CanonicalJson.TryWrite(doc.RootElement, output));
+        using (var doc = JsonDocument.Parse("{\"a\":1.5}"))
+            Assert.NotNull(CanonicalJson.TryWrite(doc.RootElement, output));
+        // Between two uses, the thread's own buffer (the same writer the digests use) leaves the caller's untouched.
+        using (var doc = JsonDocument.Parse("{\"z\":1}"))
+            Assert.NotNull(CanonicalJson.Sha256(doc.RootElement).Digest);
+        Assert.Equal("x{\"a\":null,\"b\":[1,\"\u00e9\"]}", Encoding.UTF8.GetString(output.WrittenSpan));
     }
 
     [Fact]

@@ -66,5 +66,15 @@ public class CanonicalTextTests
     }
 
     [Fact]
+    public void Hashes_every_ascii_character_as_its_canonical_form()
+    {
+        // Each character alone, between letters and doubled, so that every one meets the ASCII path's table.
+        var text = string.Concat(Enumerable.Range(0, 128).Select(c => $"A{(char)c}b{(char)c}{(char)c}Z "));
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(CanonicalText.Canonicalize(text))));
+
+        Assert.Equal(expected, CanonicalText.Sha256Hex(text));
+    }
+
+    [Fact]
     public void A_lone_surrogate_has_no_hash() => Assert.Null(CanonicalText.Sha256Hex("a\ud800b"));
 }

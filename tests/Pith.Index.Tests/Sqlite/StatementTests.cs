@@ -47,6 +47,37 @@ public sealed class StatementTests : IDisposable
         Assert.Equal(new byte[] { 1, 2, 3 }, (byte[])row.GetValue(2));
     }
 
+    [Theory]
+    [InlineData("plain ascii")]
+    [InlineData("é\u2028x 𝔸 \u0000 end")]
+    [InlineData("a\ud800b")]
+    [InlineData("")]
+    public void Stores_text_as_sqlite_stores_it_from_utf16(string text)
+    {
+        // Short and long: encoded on the stack and past it.
+        foreach (var (value, n) in new[] { (text, 1), (string.Concat(Enumerable.Repeat(text, 600)), 2) })
+        {
+            using var insert = Statement.Prepare(_connection, "INSERT INTO t (name, note) VALUES (?1, ?2)");
+            insert.Bind(1, $"bound {n}");
+            insert.Bind(2, value);
+            Assert.Equal(1, insert.Execute());
+            var id = insert.LastInsertRowId;
+            // The same text bound as UTF-16, converted by SQLite itself.
+            insert.Bind(1, $"utf16 {n}");
+            insert.BindUtf16(2, value);
+            Assert.Equal(1, insert.Execute());
+            var reference = insert.LastInsertRowId;
+
+            using var read = _connection.CreateCommand();
+            read.CommandText = "SELECT CAST(a.note AS BLOB) = CAST(b.note AS BLOB) FROM t a, t b WHERE a.id = $a AND b.id = $b";
+            read.Parameters.AddWithValue("$a", id);
+            read.Parameters.AddWithValue("$b", reference);
+            using var row = read.ExecuteReader();
+            Assert.True(row.Read());
+            Assert.True(row.GetBoolean(0), $"stored bytes differ for {value.Length} characters");
+        }
+    }
+
     [Fact]
     public void Execute_counts_the_rows_written_and_gives_the_new_rowid()
     {
