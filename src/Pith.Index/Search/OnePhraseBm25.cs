@@ -13,8 +13,8 @@ namespace Pith.Index.Search;
 /// </summary>
 /// <remarks>
 /// A query of one phrase is ranked in the one pass over the phrase's rows that bm25 makes anyway to count them for the
-/// phrase's IDF (<c>xQueryPhrase</c>), so no row goes through SQLite's own loop and sorter: a word a seventh of all
-/// titles hold took about three times as long that way. The IDF is only known after the pass, but one phrase's IDF
+/// phrase's IDF (<c>xQueryPhrase</c>), so no row goes through SQLite's own loop and sorter, which cost more than the
+/// pass itself for a word that many titles hold. The IDF is only known after the pass, but one phrase's IDF
 /// weighs every row alike, so rows are compared by bm25's term before the IDF, and given bm25's exact score at the end.
 /// A row is left out only when its term, even at the shortest length its matches allow, is below the Nth best by a
 /// margin far wider than rounding (so the IDF cannot make it equal): every row that could tie at the cut is kept, and
