@@ -138,6 +138,28 @@ public sealed class TitleSearchTests : IDisposable
     }
 
     [Theory]
+    [InlineData("rare common", 5)]
+    [InlineData("common rare", 5)]
+    [InlineData("rare common thing", 5)]
+    [InlineData("rare common", 1)]
+    public void A_search_of_several_words_finds_only_titles_holding_all_of_them(string text, int limit)
+    {
+        // "rare" is the rarer word, and the best title holding it lacks "common": it must not be ranked.
+        var titles = new[]
+        {
+            "Rare", "Rare thing", "A rare common thing", "Rare and common", "Common one", "Common two", "Common three",
+            "Common rare common", "Common four", "Rare rare words here",
+        };
+        _index.Import(titles.Select((title, i) => RecordFactory.Create(TestKey.Default, sourceId: $"2404.{i + 1:D5}", title: title)).ToArray());
+
+        var hits = Search(text, limit);
+
+        var everyMatch = EveryMatch(text);
+        Assert.NotEmpty(everyMatch);
+        Assert.Equal(everyMatch.Take(limit), hits.Select(h => (h.PithNumber, h.Score)));
+    }
+
+    [Theory]
     [InlineData("\"", 0)]
     [InlineData("grokking\"", 1)]
     [InlineData("AND", 0)]
