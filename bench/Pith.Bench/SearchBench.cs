@@ -74,11 +74,7 @@ public static class SearchBench
 
             report.Fact("mean_hits", "mean results per query", Math.Round(hits.Average(), 1), $"{hits.Average():0.0} (of at most {limit}); {hits.Count(h => h == 0)} queries found nothing");
             Latency(report, "all", "all queries", samples.SelectMany(s => s));
-            foreach (var words in queries.Select(q => q.Words).Distinct().Order())
-            {
-                var label = words == 0 ? "absent word" : words == 1 ? "1 word" : $"{words} words";
-                Latency(report, words == 0 ? "absent" : $"words_{words}", label, queries.Select((q, i) => (q, i)).Where(x => x.q.Words == words).SelectMany(x => samples[x.i]));
-            }
+            LatencyByWords(report, "", "", queries, i => samples[i]);
             if (arguments.String("--pith") is { } pith) WholeProcesses(report, progress, path, limit, queries, pith, arguments.String("--baseline"));
         }
         return report;
@@ -111,14 +107,11 @@ public static class SearchBench
         report.DerivedHeading($"whole processes: pith search --json, each of {queries.Count:N0} queries once per binary, in turn");
         for (var b = 0; b < binaries.Length; b++)
         {
-            var (key, who) = b == 0 ? ("pith", "pith") : ("baseline", "baseline");
-            Latency(report, $"{key}_process_all", $"{who}: all queries", times[b]);
-            foreach (var words in queries.Select(q => q.Words).Distinct().Order())
-            {
-                var label = words == 0 ? "absent word" : words == 1 ? "1 word" : $"{words} words";
-                Latency(report, $"{key}_process_{(words == 0 ? "absent" : $"words_{words}")}", $"{who}: {label}", queries.Select((q, i) => (q, i)).Where(x => x.q.Words == words).Select(x => times[b][x.i]));
-            }
-            report.Fact($"{key}_binary", who, binaries[b], binaries[b]);
+            var who = b == 0 ? "pith" : "baseline";
+            var own = times[b];
+            Latency(report, $"{who}_process_all", $"{who}: all queries", own);
+            LatencyByWords(report, $"{who}_process_", $"{who}: ", queries, i => [own[i]]);
+            report.Fact($"{who}_binary", who, binaries[b], binaries[b]);
         }
         if (baseline is null) return;
         var ratio = new Percentiles(times[0].Zip(times[1], (a, b) => a / b));
@@ -136,6 +129,17 @@ public static class SearchBench
         var run = TimedProcess.Brief(pith, args);
         if (run.ExitCode is not (0 or 1)) throw new BenchFailure($"{pith} {string.Join(' ', args)} exited {run.ExitCode}: {run.Stderr.Trim()}");
         return (run.Wall.TotalMilliseconds, run.Stdout);
+    }
+
+    /// <summary>Latency of the queries of each number of words (0: a word no title holds), from each query's samples.</summary>
+    private static void LatencyByWords(Report report, string keyPrefix, string labelPrefix, List<(string Text, int Words)> queries, Func<int, IEnumerable<double>> samplesOf)
+    {
+        foreach (var words in queries.Select(q => q.Words).Distinct().Order())
+        {
+            var label = words == 0 ? "absent word" : words == 1 ? "1 word" : $"{words} words";
+            Latency(report, keyPrefix + (words == 0 ? "absent" : $"words_{words}"), labelPrefix + label,
+                queries.Select((q, i) => (q, i)).Where(x => x.q.Words == words).SelectMany(x => samplesOf(x.i)));
+        }
     }
 
     private static void Latency(Report report, string key, string label, IEnumerable<double> milliseconds)

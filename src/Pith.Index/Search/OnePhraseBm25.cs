@@ -120,7 +120,8 @@ internal static unsafe class OnePhraseBm25
     /// <summary>The pass over the phrase's rows: how many there are, the N best terms so far, and the rows kept.</summary>
     private sealed class Pass(int best, double averageSize)
     {
-        private readonly double[] _heap = new double[best]; // the N best terms so far, the lowest of them at [0]
+        // The N best terms so far, negated (the lowest values are the best terms): the Nth best is -_heap[0].
+        private readonly double[] _heap = new double[best];
         private int _scored;
         private Candidate[] _kept = new Candidate[4 * best];
         private int _count;
@@ -128,7 +129,7 @@ internal static unsafe class OnePhraseBm25
         public long Hits;
 
         // Below the cut a term is worse than N kept rows' terms by more than the margin.
-        private double Cut => _scored < best ? double.NegativeInfinity : _heap[0] * (1 - Margin);
+        private double Cut => _scored < best ? double.NegativeInfinity : -_heap[0] * (1 - Margin);
 
         /// <summary>Whether a row with this many matches is out even at <paramref name="shortest"/> tokens.</summary>
         public bool Beyond(int frequency, int shortest) => Bm25.Term(frequency, shortest, averageSize) < Cut;
@@ -137,7 +138,7 @@ internal static unsafe class OnePhraseBm25
         {
             var term = Bm25.Term(frequency, size, averageSize);
             if (term < Cut) return;
-            Best(term);
+            LowestValues.Keep(_heap, ref _scored, -term);
             if (_count == _kept.Length) Compact();
             _kept[_count++] = new Candidate { Row = row, Frequency = frequency, Size = size, Term = term };
         }
@@ -153,32 +154,6 @@ internal static unsafe class OnePhraseBm25
             }
             Array.Sort(hits, static (a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : a.Row.CompareTo(b.Row));
             return hits.Length > best ? hits[..best] : hits;
-        }
-
-        private void Best(double term)
-        {
-            if (_scored < best)
-            {
-                var i = _scored++;
-                _heap[i] = term;
-                while (i > 0 && _heap[(i - 1) / 2] > _heap[i])
-                {
-                    (_heap[(i - 1) / 2], _heap[i]) = (_heap[i], _heap[(i - 1) / 2]);
-                    i = (i - 1) / 2;
-                }
-                return;
-            }
-            if (term <= _heap[0]) return;
-            _heap[0] = term;
-            for (var i = 0; ;)
-            {
-                int left = 2 * i + 1, right = left + 1, lowest = i;
-                if (left < best && _heap[left] < _heap[lowest]) lowest = left;
-                if (right < best && _heap[right] < _heap[lowest]) lowest = right;
-                if (lowest == i) return;
-                (_heap[lowest], _heap[i]) = (_heap[i], _heap[lowest]);
-                i = lowest;
-            }
         }
 
         // Drops the kept rows now below the cut; when most are still above it (many equal terms), makes room for more.

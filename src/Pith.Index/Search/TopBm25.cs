@@ -113,33 +113,9 @@ internal static unsafe class TopBm25
     private static double Score(Shared* shared, double* idf, double* frequency, int size) =>
         Bm25.Score(shared->Phrases, idf, frequency, size, shared->AverageSize);
 
-    // The N best (lowest) scores so far, the worst of them at heap[0].
-    private static void Keep(Shared* shared, double* heap, double score)
-    {
-        if (shared->Best == 0) return;
-        if (shared->Scored < shared->Best)
-        {
-            var i = shared->Scored++;
-            heap[i] = score;
-            while (i > 0 && heap[(i - 1) / 2] < heap[i])
-            {
-                (heap[(i - 1) / 2], heap[i]) = (heap[i], heap[(i - 1) / 2]);
-                i = (i - 1) / 2;
-            }
-            return;
-        }
-        if (score >= heap[0]) return;
-        heap[0] = score;
-        for (var i = 0; ;)
-        {
-            int left = 2 * i + 1, right = left + 1, worst = i;
-            if (left < shared->Best && heap[left] > heap[worst]) worst = left;
-            if (right < shared->Best && heap[right] > heap[worst]) worst = right;
-            if (worst == i) return;
-            (heap[worst], heap[i]) = (heap[i], heap[worst]);
-            i = worst;
-        }
-    }
+    // The N best (lowest) scores so far, the worst of them at heap[0]; none kept when every row is scored.
+    private static void Keep(Shared* shared, double* heap, double score) =>
+        LowestValues.Keep(new Span<double>(heap, shared->Best), ref shared->Scored, score);
 
     // As fts5Bm25GetData: the table's average row size, and each phrase's IDF from the number of rows holding it.
     private static int Prepare(ExtensionApi* api, nint fts, int best, out Shared* shared)
