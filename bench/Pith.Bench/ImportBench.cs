@@ -12,7 +12,7 @@ namespace Pith.Bench;
 /// records signed with a test key, reissued copies of some, and a few hundred bad files): a fresh import, then a
 /// re-import of the same tree, then <c>pith verify</c> of the tree. Reports records/s end to end, the process's peak
 /// memory, the index's bytes per record, each rate over the ceiling (libsodium verify alone on every core, measured
-/// before each fresh import), and issue 15's targets against them; with --peer, the Python peer's import of the same
+/// just before and just after each timed run), and issue 15's targets against them; with --peer, the Python peer's import of the same
 /// tree in turn, and pith's ratio to it. The page cache is warm: every input (and, for the re-import, the index) is read
 /// just before each timed run. On these machines DAMON reclaim pages out what has not been touched for about 30 s, so
 /// "just written" is not enough: the publish step alone takes longer than that.
@@ -75,7 +75,7 @@ public static class ImportBench
                 foreach (var file in new[] { db, db + "-journal", db + "-wal" }) File.Delete(file);
                 progress.WriteLine($"round {round + 1} of {rounds}: {binary}");
                 WarmPageCache(progress, corpusDir);
-                var speed = MachineSpeed.Ed25519Microseconds(key);
+                var beforeFresh = MachineSpeed.Ed25519Microseconds(key);
                 var fresh = RunImport(binary, db, keyFile, corpusDir, jobs, progress, "fresh import");
                 Expect(fresh.Summary, "imported", count);
                 Expect(fresh.Summary, "rejected", bad);
@@ -83,12 +83,18 @@ public static class ImportBench
                 if (copies != reissued) throw new BenchFailure($"pith import kept {copies} reissued copies, expected {reissued}: {fresh.Summary.ToJsonString()}");
                 if (binary == pith) dbBytes = new FileInfo(db).Length;
                 WarmPageCache(progress, corpusDir, db);
+                var beforeAgain = MachineSpeed.Ed25519Microseconds(key);
                 var again = RunImport(binary, db, keyFile, corpusDir, jobs, progress, "re-import");
                 Expect(again.Summary, "unchanged", count + reissued);
                 Expect(again.Summary, "rejected", bad);
                 WarmPageCache(progress, corpusDir);
+                var beforeVerify = MachineSpeed.Ed25519Microseconds(key);
                 var verify = RunVerify(binary, keyFile, corpusDir, count + reissued, bad, progress);
-                results[binary].Add(new PithRound(fresh.Process, again.Process, verify, speed));
+                var afterVerify = MachineSpeed.Ed25519Microseconds(key);
+                results[binary].Add(new PithRound(
+                    new TimedRun(fresh.Process, beforeFresh, beforeAgain),
+                    new TimedRun(again.Process, beforeAgain, beforeVerify),
+                    new TimedRun(verify, beforeVerify, afterVerify)));
                 if (sync && binary == pith)
                 {
                     var synced = RunSync(pith, db, Path.Combine(root, "replica.db"), keyFile, jobs, progress);
@@ -104,12 +110,13 @@ public static class ImportBench
                 foreach (var file in new[] { db, db + "-journal", db + "-wal", db + "-shm" }) File.Delete(file);
                 progress.WriteLine($"round {round + 1} of {rounds}: peer {script}");
                 WarmPageCache(progress, corpusDir);
-                var speed = MachineSpeed.Ed25519Microseconds(key);
+                var before = MachineSpeed.Ed25519Microseconds(key);
                 progress.WriteLine("peer's fresh import...");
                 var (run, counts) = PythonPeer.Import(script, corpusDir, db, keyFile);
+                var after = MachineSpeed.Ed25519Microseconds(key);
                 if (counts.Ok + counts.Bad != inputs || counts.New != count)
                     throw new BenchFailure($"the peer's import read {counts.Ok + counts.Bad:N0} of {inputs:N0} inputs and indexed {counts.New:N0} of {count:N0} records: {run.Stderr.Trim()}");
-                peerRounds.Add(new PeerRound(run, counts, speed));
+                peerRounds.Add(new PeerRound(new TimedRun(run, before, after), counts));
             }
 
             // One turn per contender each round, the order reversed every other round, so that none always goes first.
@@ -120,34 +127,38 @@ public static class ImportBench
                 foreach (var turn in round % 2 == 0 ? turns : Enumerable.Reverse(turns)) turn(round);
             }
 
-            var microseconds = results.Values.SelectMany(r => r).Select(r => r.Microseconds).Concat(peerRounds.Select(r => r.Microseconds)).ToArray();
+            var runs = results.Values.SelectMany(r => r).SelectMany(r => new[] { r.Fresh, r.Again, r.Verify }).Concat(peerRounds.Select(r => r.Import)).ToArray();
+            var microseconds = runs.SelectMany(r => new[] { r.Before, r.After }).Distinct().ToArray();
             var speeds = new Percentiles(microseconds);
             report.Fact("ed25519_microseconds", "machine speed", Math.Round(speeds.Median, 1),
-                $"Ed25519 verify (NSec) {speeds.Median:F1} µs per core, all cores busy, before each fresh import (min {speeds.Min:F1}, max {speeds.Max:F1}; the host's speed varies: read the figures below against these)");
+                $"Ed25519 verify (NSec) {speeds.Median:F1} µs per core, all cores busy, just before and just after each timed run (min {speeds.Min:F1}, max {speeds.Max:F1}; the host's speed varies: read the figures below against these)");
+            var drift = new Percentiles(runs.Select(r => r.After / r.Before));
+            report.Fact("ed25519_drift", "machine speed drift", Math.Round(drift.Median, 3),
+                $"the yardstick after a timed run over the one before it: median {drift.Median:F2} (min {drift.Min:F2}, max {drift.Max:F2}); 1.00 is a steady host");
             var ceiling = new Percentiles(microseconds.Select(MachineSpeed.CeilingPerSecond));
             report.Fact("ceiling_verifies_per_second", "ceiling", Math.Round(ceiling.Median, 0),
                 $"{ceiling.Median:N0} Ed25519 verifies/s = {Environment.ProcessorCount} cores × 1e6 / the µs above (min {ceiling.Min:N0}, max {ceiling.Max:N0}); " +
-                "each ratio to the ceiling below divides by the one taken just before that round's fresh import");
+                "each ratio to the ceiling below divides by the ceiling at the mean of the yardsticks just before and just after that run");
 
             foreach (var binary in binaries)
             {
                 var prefix = binary == pith ? "" : "baseline_";
                 var who = baseline is null && peer is null ? "" : binary == pith ? "pith: " : "baseline: ";
                 foreach (var (part, label, pick) in Parts)
-                    ReportRuns(report, prefix + part, who + label, inputs, [.. results[binary].Select(pick)], "", "");
+                    ReportRuns(report, prefix + part, who + label, inputs, [.. results[binary].Select(r => pick(r).Process)], "", "");
             }
             if (peerRounds.Count > 0)
             {
                 var (ok, refused) = (peerRounds[0].Counts.Ok, peerRounds[0].Counts.Bad);
-                ReportRuns(report, "peer_fresh", "peer: fresh import", inputs, [.. peerRounds.Select(r => r.Import)],
+                ReportRuns(report, "peer_fresh", "peer: fresh import", inputs, [.. peerRounds.Select(r => r.Import.Process)],
                     $"; the {PythonPeer.Interpreter} process and its {PythonPeer.Workers} workers, each one's peak summed", $"; it accepted {ok:N0} and refused {refused:N0} of the inputs");
             }
             if (baseline is not null)
             {
                 foreach (var (part, label, pick) in Parts)
                 {
-                    var speedRatio = new Percentiles(results[baseline].Zip(results[pith], (b, p) => pick(b).Wall / pick(p).Wall));
-                    var memoryRatio = new Percentiles(results[baseline].Zip(results[pith], (b, p) => (double)pick(p).PeakBytes / pick(b).PeakBytes));
+                    var speedRatio = new Percentiles(results[baseline].Zip(results[pith], (b, p) => pick(b).Process.Wall / pick(p).Process.Wall));
+                    var memoryRatio = new Percentiles(results[baseline].Zip(results[pith], (b, p) => (double)pick(p).Process.PeakBytes / pick(b).Process.PeakBytes));
                     report.Derived($"{part}_speed_ratio", "pith / baseline: " + label, Math.Round(speedRatio.Median, 2),
                         $"{speedRatio.Median:F2}x the baseline's records/s (median of the round-by-round ratios; min {speedRatio.Min:F2}, max {speedRatio.Max:F2}); peak memory {memoryRatio.Median:F2}x the baseline's");
                 }
@@ -155,8 +166,8 @@ public static class ImportBench
             Percentiles? overPeer = null;
             if (peerRounds.Count > 0)
             {
-                overPeer = new Percentiles(peerRounds.Zip(results[pith], (q, p) => q.Import.Wall / p.Fresh.Wall));
-                var memoryRatio = new Percentiles(peerRounds.Zip(results[pith], (q, p) => (double)p.Fresh.PeakBytes / q.Import.PeakBytes));
+                overPeer = new Percentiles(peerRounds.Zip(results[pith], (q, p) => q.Import.Process.Wall / p.Fresh.Process.Wall));
+                var memoryRatio = new Percentiles(peerRounds.Zip(results[pith], (q, p) => (double)p.Fresh.Process.PeakBytes / q.Import.Process.PeakBytes));
                 report.Derived("fresh_peer_speed_ratio", "pith / peer: fresh import", Math.Round(overPeer.Median, 2),
                     $"{overPeer.Median:F2}x the peer's records/s (median of the round-by-round ratios; min {overPeer.Min:F2}, max {overPeer.Max:F2}); peak memory {memoryRatio.Median:F2}x the peer's");
                 report.Derived("fresh_peer_speed_ratio_min", "", Math.Round(overPeer.Min, 3), "");
@@ -170,12 +181,12 @@ public static class ImportBench
                 foreach (var (part, label, pick) in Parts)
                 {
                     var ratio = CeilingRatio(report, $"{prefix}{part}_ceiling_ratio", $"{who} / ceiling: {label}",
-                        results[binary].Select(r => (pick(r).Wall, r.Microseconds)), inputs);
+                        results[binary].Select(pick), inputs);
                     if (binary == pith) overCeiling[part] = ratio;
                 }
             }
             if (peerRounds.Count > 0)
-                CeilingRatio(report, "peer_fresh_ceiling_ratio", "peer / ceiling: fresh import", peerRounds.Select(r => (r.Import.Wall, r.Microseconds)), inputs);
+                CeilingRatio(report, "peer_fresh_ceiling_ratio", "peer / ceiling: fresh import", peerRounds.Select(r => r.Import), inputs);
             if (syncs.Count > 0)
             {
                 var documents = count + reissued;
@@ -188,7 +199,7 @@ public static class ImportBench
             report.Derived("index_bytes_per_record", "index size", dbBytes / count,
                 $"{Report.Megabytes(dbBytes)}, {dbBytes / count:N0} bytes per record (the original bytes of each record are kept)");
             ImportTargets.Add(report, count, overPeer, overCeiling["fresh"], overCeiling["reimport"], overCeiling["verify"],
-                results[pith].Max(r => r.Fresh.PeakBytes));
+                results[pith].Max(r => r.Fresh.Process.PeakBytes));
             return report;
         }
         finally
@@ -198,14 +209,23 @@ public static class ImportBench
         }
     }
 
-    /// <summary>What one round measured of one pith, and the yardstick taken just before its fresh import.</summary>
-    private sealed record PithRound(TimedProcess Fresh, TimedProcess Again, TimedProcess Verify, double Microseconds);
+    /// <summary>
+    /// One timed whole process and the yardstick (µs per verify per core) just before and just after it: the host's speed
+    /// moves within seconds, so the ceiling a run is read against is the mean of the two, not one taken runs earlier.
+    /// </summary>
+    private sealed record TimedRun(TimedProcess Process, double Before, double After)
+    {
+        public double Ceiling => MachineSpeed.CeilingPerSecond((Before + After) / 2);
+    }
 
-    /// <summary>What one round measured of the peer, and the yardstick taken just before its import.</summary>
-    private sealed record PeerRound(TimedProcess Import, PythonPeer.ImportCounts Counts, double Microseconds);
+    /// <summary>What one round measured of one pith.</summary>
+    private sealed record PithRound(TimedRun Fresh, TimedRun Again, TimedRun Verify);
+
+    /// <summary>What one round measured of the peer.</summary>
+    private sealed record PeerRound(TimedRun Import, PythonPeer.ImportCounts Counts);
 
     /// <summary>The whole processes each round runs of each pith: JSON key part, label, and which run of the round.</summary>
-    private static readonly (string Part, string Label, Func<PithRound, TimedProcess> Pick)[] Parts =
+    private static readonly (string Part, string Label, Func<PithRound, TimedRun> Pick)[] Parts =
     [
         ("fresh", "fresh import", r => r.Fresh),
         ("reimport", "re-import", r => r.Again),
@@ -225,12 +245,12 @@ public static class ImportBench
     }
 
     /// <summary>
-    /// Records/s over the ceiling, round by round, each round against the yardstick taken just before its fresh import:
-    /// one line, and KEY (the median), KEY_min, KEY_max.
+    /// Records/s over the ceiling, round by round, each run against the yardsticks just before and after it: one line,
+    /// and KEY (the median), KEY_min, KEY_max.
     /// </summary>
-    private static Percentiles CeilingRatio(Report report, string key, string label, IEnumerable<(TimeSpan Wall, double Microseconds)> rounds, int inputs)
+    private static Percentiles CeilingRatio(Report report, string key, string label, IEnumerable<TimedRun> runs, int inputs)
     {
-        var ratio = new Percentiles(rounds.Select(r => inputs / r.Wall.TotalSeconds / MachineSpeed.CeilingPerSecond(r.Microseconds)));
+        var ratio = new Percentiles(runs.Select(r => inputs / r.Process.Wall.TotalSeconds / r.Ceiling));
         report.Derived(key, label, Math.Round(ratio.Median, 3),
             $"{ratio.Median:F2} of the ceiling's verifies/s (median of the round-by-round ratios; min {ratio.Min:F2}, max {ratio.Max:F2})");
         report.Derived(key + "_min", "", Math.Round(ratio.Min, 3), "");
