@@ -77,8 +77,8 @@ internal static unsafe partial class Fts5
         public nint xTokenize;
         public delegate* unmanaged[Cdecl]<nint, int> xPhraseCount;
         public nint xPhraseSize;
-        public delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int*, int> xInstCount;
-        public delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int, int*, int*, int*, int> xInst;
+        public nint xInstCount;
+        public nint xInst;
         public delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, long> xRowid;
         public nint xColumnText;
         public delegate* unmanaged[Cdecl]<nint, int, int*, int> xColumnSize;

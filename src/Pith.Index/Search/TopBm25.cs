@@ -64,17 +64,20 @@ internal static unsafe class TopBm25
             var idf = (double*)(shared + 1);
             var frequency = idf + shared->Phrases;
             var heap = frequency + shared->Phrases;
-            for (var i = 0; i < shared->Phrases; i++) frequency[i] = 0;
-
-            int instances, last = -1;
-            var status = api->xInstCount(fts, &instances);
-            for (var i = 0; status == SqliteOk && i < instances; i++)
+            // Each phrase's positions in the row, read in place (xInst would first copy every phrase's into an array of its own).
+            int last = -1, status = SqliteOk;
+            for (var i = 0; status == SqliteOk && i < shared->Phrases; i++)
             {
-                int phrase, column, offset;
-                status = api->xInst(fts, i, &phrase, &column, &offset);
-                if (status != SqliteOk) break;
-                frequency[phrase] += 1.0;
-                last = Math.Max(last, offset);
+                int column, offset;
+                PhraseIter positions;
+                var instances = 0;
+                status = api->xPhraseFirst(fts, i, &positions, &column, &offset);
+                for (; status == SqliteOk && column >= 0; api->xPhraseNext(fts, &positions, &column, &offset))
+                {
+                    instances++;
+                    last = Math.Max(last, offset);
+                }
+                frequency[i] = instances;
             }
             if (status != SqliteOk)
             {
