@@ -56,7 +56,7 @@ public static class ImportBench
             if (baseline is not null && Path.GetFullPath(baseline) == Path.GetFullPath(pith)) throw new BenchFailure("--baseline names the binary under test itself");
             if (peer is not null && !File.Exists(peer)) throw new BenchFailure($"--peer {peer}: no such file");
             report.Fact("binary", "binary", pith, pith);
-            if (baseline is not null) report.Fact("baseline", "baseline", baseline, $"{baseline}: run in turn with the binary above, round by round, alternating which goes first");
+            if (baseline is not null) report.Fact("baseline", "baseline", baseline, $"{baseline}: run in turn with the binary above, round by round, the order rotated every round");
             if (peer is not null)
             {
                 report.Fact("peer", "peer", peer,
@@ -119,12 +119,14 @@ public static class ImportBench
                 peerRounds.Add(new PeerRound(new TimedRun(run, before, after), counts));
             }
 
-            // One turn per contender each round, the order reversed every other round, so that none always goes first.
+            // One turn per contender each round, the order rotated by one place every round: over as many rounds as there
+            // are contenders, each takes every place once: a run straight after another can be slower, and reversing the
+            // order every other round left the middle one of three always in the middle.
             var turns = binaries.Select(binary => (Action<int>)(round => PithTurn(binary, round))).ToList();
             if (peer is not null) turns.Add(round => PeerTurn(peer, round));
             for (var round = 0; round < rounds; round++)
             {
-                foreach (var turn in round % 2 == 0 ? turns : Enumerable.Reverse(turns)) turn(round);
+                for (var place = 0; place < turns.Count; place++) turns[(round + place) % turns.Count](round);
             }
 
             var runs = results.Values.SelectMany(r => r).SelectMany(r => new[] { r.Fresh, r.Again, r.Verify }).Concat(peerRounds.Select(r => r.Import)).ToArray();
