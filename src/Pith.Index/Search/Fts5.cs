@@ -59,6 +59,26 @@ internal static unsafe partial class Fts5
         return api is not null && api->iVersion >= 2 ? api : throw new InvalidOperationException("this SQLite has no FTS5 API of version 2 or later");
     }
 
+    /// <summary>
+    /// How many times phrase <paramref name="phrase"/> occurs in the current row; <paramref name="last"/> rises to the
+    /// greatest token position among them. The positions are read in place (xInst would first copy every phrase's into
+    /// an array of its own). Returns SQLite's status.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int PhraseInstances(ExtensionApi* api, nint fts, int phrase, out int instances, ref int last)
+    {
+        int column, offset, count = 0;
+        PhraseIter positions;
+        var rc = api->xPhraseFirst(fts, phrase, &positions, &column, &offset);
+        for (; rc == SqliteOk && column >= 0; api->xPhraseNext(fts, &positions, &column, &offset))
+        {
+            count++;
+            last = Math.Max(last, offset);
+        }
+        instances = count;
+        return rc;
+    }
+
     private static void Check(int rc, string what)
     {
         if (rc != SqliteOk) throw new InvalidOperationException($"SQLite error {rc} {what}");

@@ -81,15 +81,8 @@ internal static unsafe class OnePhraseBm25
         {
             var pass = (Pass)GCHandle.FromIntPtr((nint)state).Target!;
             pass.Hits++;
-            // The phrase's positions in the row, read in place (xInst would first copy them into an array of its own).
-            int instances = 0, last = -1, column, offset;
-            PhraseIter positions;
-            var rc = api->xPhraseFirst(fts, 0, &positions, &column, &offset);
-            for (; rc == SqliteOk && column >= 0; api->xPhraseNext(fts, &positions, &column, &offset))
-            {
-                instances++;
-                last = Math.Max(last, offset);
-            }
+            var last = -1;
+            var rc = PhraseInstances(api, fts, 0, out var instances, ref last);
             if (rc != SqliteOk || pass.Beyond(instances, last + 1)) return rc;
             int size;
             rc = api->xColumnSize(fts, -1, &size);

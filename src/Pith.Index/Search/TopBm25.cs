@@ -64,19 +64,10 @@ internal static unsafe class TopBm25
             var idf = (double*)(shared + 1);
             var frequency = idf + shared->Phrases;
             var heap = frequency + shared->Phrases;
-            // Each phrase's positions in the row, read in place (xInst would first copy every phrase's into an array of its own).
             int last = -1, status = SqliteOk;
             for (var i = 0; status == SqliteOk && i < shared->Phrases; i++)
             {
-                int column, offset;
-                PhraseIter positions;
-                var instances = 0;
-                status = api->xPhraseFirst(fts, i, &positions, &column, &offset);
-                for (; status == SqliteOk && column >= 0; api->xPhraseNext(fts, &positions, &column, &offset))
-                {
-                    instances++;
-                    last = Math.Max(last, offset);
-                }
+                status = PhraseInstances(api, fts, i, out var instances, ref last);
                 frequency[i] = instances;
             }
             if (status != SqliteOk)
