@@ -162,13 +162,17 @@ public sealed class IndexDatabase : IDisposable
     }
 
     // Not pooled: no file handle outlives the command's use of the index.
-    private static SqliteConnection Connect(string path, SqliteOpenMode mode, TimeSpan timeout) => new(new SqliteConnectionStringBuilder
+    private static SqliteConnection Connect(string path, SqliteOpenMode mode, TimeSpan timeout)
     {
-        DataSource = path,
-        Mode = mode,
-        Pooling = false,
-        DefaultTimeout = (int)Math.Ceiling(timeout.TotalSeconds),
-    }.ToString());
+        SqliteLibrary.Init();
+        return new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = mode,
+            Pooling = false,
+            DefaultTimeout = (int)Math.Ceiling(timeout.TotalSeconds),
+        }.ToString());
+    }
 
     public void Dispose()
     {

@@ -30,7 +30,7 @@ public sealed class IndexReader : IDisposable
     public static IndexReader Open(string path, TimeSpan? lockTimeout = null)
     {
         IndexFile.RequireExisting(path);
-        Batteries_V2.Init();
+        SqliteLibrary.Init();
         var timeout = lockTimeout ?? IndexDatabase.DefaultLockTimeout;
         var rc = raw.sqlite3_open_v2(path, out var db, raw.SQLITE_OPEN_READONLY, null);
         var reader = new IndexReader(db, path);
