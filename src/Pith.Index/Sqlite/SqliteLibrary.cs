@@ -19,16 +19,38 @@ internal static class SqliteLibrary
     private const string Name = "e_sqlite3";
     private const string FileName = "libe_sqlite3.so";
 
-    static SqliteLibrary()
-    {
-        NativeLibrary.SetDllImportResolver(typeof(SQLite3Provider_e_sqlite3).Assembly, Resolve);
-        Batteries_V2.Init();
-    }
+    private static readonly Lock Gate = new();
+    private static bool _resolverSet;
+    private static volatile bool _loaded;
 
-    /// <summary>Makes SQLite ready to call; the first call loads it, later calls do nothing.</summary>
+    /// <summary>
+    /// Makes SQLite ready to call; later calls do nothing. Throws <see cref="IndexUnavailableException"/> with one line
+    /// for the user when the library cannot be loaded (a broken installation).
+    /// </summary>
     public static void Init()
     {
-        // The work is in the static constructor, which the runtime runs once, and before any other thread proceeds.
+        if (_loaded) return;
+        lock (Gate)
+        {
+            if (_loaded) return;
+            if (!_resolverSet)
+            {
+                NativeLibrary.SetDllImportResolver(typeof(SQLite3Provider_e_sqlite3).Assembly, Resolve);
+                _resolverSet = true;
+            }
+            try
+            {
+                Batteries_V2.Init();
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
+            {
+                // The loader's own message lists every path it tried, over several lines: too much for one line.
+                var cause = e is DllNotFoundException ? "not found" : e.Message.Split('\n')[0].Trim().TrimEnd('.');
+                throw new IndexUnavailableException(
+                    $"cannot load SQLite, which pith needs for its index ({cause}): it ships with pith, as {FileName} beside the executable; reinstall pith.", e);
+            }
+            _loaded = true;
+        }
     }
 
     private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? paths)
