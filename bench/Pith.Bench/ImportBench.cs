@@ -65,6 +65,14 @@ public static class ImportBench
             var binaries = baseline is null ? new[] { pith } : [pith, baseline];
             var results = binaries.ToDictionary(b => b, _ => new List<PithRound>());
             var peerRounds = new List<PeerRound>();
+            // Every yardstick taken, once each: one taken between two runs is the after of one and the before of the next.
+            var yardsticks = new List<double>();
+            double Yardstick()
+            {
+                var microseconds = MachineSpeed.Ed25519Microseconds(key);
+                yardsticks.Add(microseconds);
+                return microseconds;
+            }
             var dbBytes = 0L;
             var syncs = new List<(TimedProcess Sync, TimedProcess Import)>();
 
@@ -75,7 +83,7 @@ public static class ImportBench
                 foreach (var file in new[] { db, db + "-journal", db + "-wal" }) File.Delete(file);
                 progress.WriteLine($"round {round + 1} of {rounds}: {binary}");
                 WarmPageCache(progress, corpusDir);
-                var beforeFresh = MachineSpeed.Ed25519Microseconds(key);
+                var beforeFresh = Yardstick();
                 var fresh = RunImport(binary, db, keyFile, corpusDir, jobs, progress, "fresh import");
                 Expect(fresh.Summary, "imported", count);
                 Expect(fresh.Summary, "rejected", bad);
@@ -83,14 +91,14 @@ public static class ImportBench
                 if (copies != reissued) throw new BenchFailure($"pith import kept {copies} reissued copies, expected {reissued}: {fresh.Summary.ToJsonString()}");
                 if (binary == pith) dbBytes = new FileInfo(db).Length;
                 WarmPageCache(progress, corpusDir, db);
-                var beforeAgain = MachineSpeed.Ed25519Microseconds(key);
+                var beforeAgain = Yardstick();
                 var again = RunImport(binary, db, keyFile, corpusDir, jobs, progress, "re-import");
                 Expect(again.Summary, "unchanged", count + reissued);
                 Expect(again.Summary, "rejected", bad);
                 WarmPageCache(progress, corpusDir);
-                var beforeVerify = MachineSpeed.Ed25519Microseconds(key);
+                var beforeVerify = Yardstick();
                 var verify = RunVerify(binary, keyFile, corpusDir, count + reissued, bad, progress);
-                var afterVerify = MachineSpeed.Ed25519Microseconds(key);
+                var afterVerify = Yardstick();
                 results[binary].Add(new PithRound(
                     new TimedRun(fresh.Process, beforeFresh, beforeAgain),
                     new TimedRun(again.Process, beforeAgain, beforeVerify),
@@ -110,10 +118,10 @@ public static class ImportBench
                 foreach (var file in new[] { db, db + "-journal", db + "-wal", db + "-shm" }) File.Delete(file);
                 progress.WriteLine($"round {round + 1} of {rounds}: peer {script}");
                 WarmPageCache(progress, corpusDir);
-                var before = MachineSpeed.Ed25519Microseconds(key);
+                var before = Yardstick();
                 progress.WriteLine("peer's fresh import...");
                 var (run, counts) = PythonPeer.Import(script, corpusDir, db, keyFile);
-                var after = MachineSpeed.Ed25519Microseconds(key);
+                var after = Yardstick();
                 if (counts.Ok + counts.Bad != inputs || counts.New != count)
                     throw new BenchFailure($"the peer's import read {counts.Ok + counts.Bad:N0} of {inputs:N0} inputs and indexed {counts.New:N0} of {count:N0} records: {run.Stderr.Trim()}");
                 peerRounds.Add(new PeerRound(new TimedRun(run, before, after), counts));
@@ -130,14 +138,13 @@ public static class ImportBench
             }
 
             var runs = results.Values.SelectMany(r => r).SelectMany(r => new[] { r.Fresh, r.Again, r.Verify }).Concat(peerRounds.Select(r => r.Import)).ToArray();
-            var microseconds = runs.SelectMany(r => new[] { r.Before, r.After }).Distinct().ToArray();
-            var speeds = new Percentiles(microseconds);
+            var speeds = new Percentiles(yardsticks);
             report.Fact("ed25519_microseconds", "machine speed", Math.Round(speeds.Median, 1),
                 $"Ed25519 verify (NSec) {speeds.Median:F1} µs per core, all cores busy, just before and just after each timed run (min {speeds.Min:F1}, max {speeds.Max:F1}; the host's speed varies: read the figures below against these)");
             var drift = new Percentiles(runs.Select(r => r.After / r.Before));
             report.Fact("ed25519_drift", "machine speed drift", Math.Round(drift.Median, 3),
                 $"the yardstick after a timed run over the one before it: median {drift.Median:F2} (min {drift.Min:F2}, max {drift.Max:F2}); 1.00 is a steady host");
-            var ceiling = new Percentiles(microseconds.Select(MachineSpeed.CeilingPerSecond));
+            var ceiling = new Percentiles(yardsticks.Select(MachineSpeed.CeilingPerSecond));
             report.Fact("ceiling_verifies_per_second", "ceiling", Math.Round(ceiling.Median, 0),
                 $"{ceiling.Median:N0} Ed25519 verifies/s = {Environment.ProcessorCount} cores × 1e6 / the µs above (min {ceiling.Min:N0}, max {ceiling.Max:N0}); " +
                 "each ratio to the ceiling below divides by the ceiling at the mean of the yardsticks just before and just after that run");
