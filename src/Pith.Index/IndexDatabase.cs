@@ -112,7 +112,7 @@ public sealed class IndexDatabase : IDisposable
         }
         finally
         {
-            // Gone once placed; otherwise ours is not needed (failed, or another pith's is in place).
+            // A second name once placed (the index keeps its own); otherwise not needed (failed, or another pith's is in place).
             TryDelete(temporary);
             TryDelete(IndexFile.JournalOf(temporary));
         }

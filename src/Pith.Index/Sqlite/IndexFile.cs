@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SQLitePCL;
 
 namespace Pith.Index.Sqlite;
@@ -8,7 +9,7 @@ namespace Pith.Index.Sqlite;
 /// SQLite write it, not even to roll back a hot journal; it reads only this program's schema; a new index is put in
 /// place whole; and SQLite's failures become one <see cref="IndexUnavailableException"/> each, of a known kind.
 /// </summary>
-internal static class IndexFile
+internal static partial class IndexFile
 {
     /// <summary>
     /// What the file holds, in one statement (one read of the header and the schema, so one state of the file): the
@@ -118,15 +119,27 @@ internal static class IndexFile
     /// <summary>
     /// Puts the finished new index <paramref name="temporary"/> at <paramref name="path"/> without replacing anything there:
     /// readers see no file or the whole index. False when another process put one there first (its file is kept; ours stays
-    /// at <paramref name="temporary"/> for the caller to delete).
+    /// at <paramref name="temporary"/>). Either way the caller then deletes what is left at <paramref name="temporary"/>.
     /// </summary>
     public static bool TryPlace(string temporary, string path)
     {
+        if (!OperatingSystem.IsWindows())
+        {
+            // link(2) fails when the name exists, in one step. File.Move(overwrite: false) looks (lstat) and then renames,
+            // so two pith processes creating one index could both see no file and the second replace the first's, which
+            // the first already has open (SQLite then refuses its writes: "read-only", the file having moved).
+            if (Link(temporary, path) == 0) return true;
+            if (Marshal.GetLastPInvokeError() == Eexist)
+            {
+                // Another pith's index; anything else by that name (a folder, a dangling link) is not one to use.
+                return File.Exists(path) ? false : throw new IOException($"{path} exists and is not a file", Eexist);
+            }
+            // Otherwise (a file system without hard links, say) File.Move tries and throws what it meets; only there can
+            // two creators still race.
+        }
         try
         {
-            // Without overwrite, .NET on Unix links the new name to the file (link(2): fails if the name exists), then removes
-            // the temporary name; on Windows it moves without replacing. Only on a file system without hard links does it
-            // copy instead (still never over an existing file, but a reader could then see the copy half-made).
+            // On Windows: a move that does not replace, in one step.
             File.Move(temporary, path, overwrite: false);
             return true;
         }
@@ -135,4 +148,10 @@ internal static class IndexFile
             return false;
         }
     }
+
+    // errno of link(2) when the new name exists (the same on Linux and macOS).
+    private const int Eexist = 17;
+
+    [LibraryImport("libc", EntryPoint = "link", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Link(string existing, string created);
 }

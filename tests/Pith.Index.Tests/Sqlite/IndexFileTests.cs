@@ -64,4 +64,37 @@ public sealed class IndexFileTests
         Assert.Equal(kind, e.Kind);
         IndexFile.RequireReadable("/x/index.db", Migrations.Latest, 20, 1);
     }
+
+    [Fact]
+    public void Of_processes_placing_a_new_index_at_one_path_at_once_exactly_one_places_it_and_none_replaces_it()
+    {
+        // Threads stand in for processes: the file system sees the same calls. A look-then-rename lets two of them win.
+        const int Contenders = 8, Rounds = 100;
+        var folder = Directory.CreateTempSubdirectory("pith-place-");
+        try
+        {
+            for (var round = 0; round < Rounds; round++)
+            {
+                var path = Path.Combine(folder.FullName, $"index-{round}.db");
+                var temporaries = Enumerable.Range(0, Contenders).Select(i => IndexFile.TemporaryBeside(path)).ToArray();
+                for (var i = 0; i < Contenders; i++) File.WriteAllText(temporaries[i], $"contender {i}");
+                var placed = new bool[Contenders];
+                using var start = new Barrier(Contenders);
+                var threads = Enumerable.Range(0, Contenders).Select(i => new Thread(() =>
+                {
+                    start.SignalAndWait();
+                    placed[i] = IndexFile.TryPlace(temporaries[i], path);
+                })).ToArray();
+                foreach (var thread in threads) thread.Start();
+                foreach (var thread in threads) thread.Join();
+
+                var winner = Assert.Single(Enumerable.Range(0, Contenders), i => placed[i]);
+                Assert.Equal($"contender {winner}", File.ReadAllText(path));
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }
