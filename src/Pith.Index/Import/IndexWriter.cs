@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Pith.Core.Documents;
 using Pith.Core.Verification;
+using Pith.Index.Sqlite;
 using Pith.Inputs;
 using Pith.Pipeline;
 
@@ -42,18 +43,22 @@ internal sealed class IndexWriter : IDisposable
     public Tally Tally { get; }
 
     /// <summary>The SHA-256 of every document stored: input with these bytes is counted unchanged without verifying.</summary>
-    public HashSet<UInt256> KnownBytes()
+    public KnownDigests KnownBytes()
     {
-        var known = new HashSet<UInt256>();
-        using var command = _database.Connection.CreateCommand();
-        command.CommandText =
+        // The counts the index keeps size the set: one too low only costs growing it, and one too high (a damaged row) is
+        // capped by the file's size, since every stored document takes far more than 256 bytes of it.
+        using var counts = Statement.Prepare(_database.Connection,
+            "SELECT min(records + history_copies + documents + (SELECT count(*) FROM record_variants), " +
+            "(SELECT page_count FROM pragma_page_count()) * (SELECT page_size FROM pragma_page_size()) / 256) FROM index_counts");
+        var known = new KnownDigests(counts.Step() ? (int)Math.Clamp(counts.Int64(0), 0, int.MaxValue) : 0);
+        // Read through SQLite directly: a data reader's per-row work cost more than the look-ups it serves.
+        using var digests = Statement.Prepare(_database.Connection,
             "SELECT bytes_sha256 FROM records UNION ALL SELECT bytes_sha256 FROM record_history UNION ALL SELECT bytes_sha256 FROM record_variants " +
-            "UNION ALL SELECT bytes_sha256 FROM record_documents";
-        using var reader = command.ExecuteReader();
-        var buffer = new byte[32];
-        while (reader.Read())
+            "UNION ALL SELECT bytes_sha256 FROM record_documents");
+        while (digests.Step())
         {
-            if (reader.GetBytes(0, 0, buffer, 0, 32) == 32) known.Add(new UInt256(buffer));
+            var digest = digests.BlobSpan(0);
+            if (digest.Length == 32) known.Add(new UInt256(digest));
         }
         return known;
     }

@@ -137,6 +137,9 @@ internal sealed class Statement : IDisposable
 
     public byte[] Blob(int column) => raw.sqlite3_column_blob(_statement, column).ToArray();
 
+    /// <summary>The blob in <paramref name="column"/> where SQLite holds it: valid until the next step or reset.</summary>
+    public ReadOnlySpan<byte> BlobSpan(int column) => raw.sqlite3_column_blob(_statement, column);
+
     public void Dispose() => _statement.Dispose();
 
     private Statement Check(int rc) => rc == raw.SQLITE_OK ? this : throw _failure(rc);
