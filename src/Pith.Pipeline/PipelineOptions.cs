@@ -19,8 +19,12 @@ public sealed record PipelineOptions
     /// </summary>
     public int InputBatch { get; init; } = 64;
 
-    /// <summary>Verdicts waiting for the consumer: room for a writer's commit, so that the workers go on meanwhile.</summary>
-    public int OutputQueue { get; init; } = 4_096;
+    /// <summary>
+    /// Verdicts waiting for the consumer: room for a writer's commit (a fifth of a second of an import's verdicts), so that
+    /// the workers go on meanwhile. No more than that: an import's verdicts hold their documents' bytes until written, and
+    /// a disk slow to sync fills the queue, and memory with it.
+    /// </summary>
+    public int OutputQueue { get; init; } = 2_048;
 
     /// <summary>
     /// Bytes of documents held at once, from reading to the consumer's release (see <see cref="Inputs.ByteBudget"/>):
@@ -46,6 +50,13 @@ public sealed record PipelineOptions
     /// once written (import); otherwise the worker gives them back as soon as it has verified them.
     /// </summary>
     public bool KeepAcceptedBytes { get; init; }
+
+    /// <summary>
+    /// Each result keeps only the checks that decide its verdict (<see cref="Core.Verification.VerificationResult.WithDecidingChecks"/>):
+    /// for a consumer that reports no check of an accepted document (import). Verdicts wait in the queues by the thousand
+    /// when the consumer falls behind (a slow disk), and the forty checks of each would be most of their memory.
+    /// </summary>
+    public bool DecidingChecksOnly { get; init; }
 
     /// <summary>Accept a consistent state file, which carries no receipt (for <see cref="KeepAcceptedBytes"/>).</summary>
     public bool AllowUnsigned { get; init; }

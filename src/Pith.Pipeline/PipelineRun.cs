@@ -292,6 +292,7 @@ public sealed class PipelineRun<T> : IDisposable
                 if (_options.IsKnown?.Invoke(sha) == true) return Verdict(entry, sha: sha, known: true);
             }
             var result = _verifier.Verify(memory);
+            if (_options.DecidingChecksOnly) result = result.WithDecidingChecks();
             if (!_options.KeepAcceptedBytes || !result.Accepted(_options.AllowUnsigned)) return Verdict(entry, result, sha: sha);
             var kept = held;
             held = null;

@@ -174,6 +174,30 @@ public sealed class VerificationPipelineTests : IDisposable
         Assert.True(verdicts[1].Result!.Valid);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Verdicts_hold_every_check_unless_only_the_deciding_ones_are_asked_for(bool decidingOnly)
+    {
+        var documents = new List<InputDocument>
+        {
+            new("a.jsonl", 1) { Bytes = Signed(1, padding: 0) },
+            new("a.jsonl", 2) { Bytes = Encoding.UTF8.GetBytes("{}") },
+        };
+        var options = Tiny with { InOrder = true, DecidingChecksOnly = decidingOnly };
+
+        var results = await Finish(() =>
+        {
+            using var run = new VerificationPipeline(Verifier, options).Start(documents);
+            return run.ReadAll().Select(v => v.Result!).ToList();
+        });
+
+        var whole = documents.Select(d => Verifier.Verify(d.Bytes)).ToList();
+        Assert.Equal(whole.Select(r => (r.Valid, r.Reason)), results.Select(r => (r.Valid, r.Reason)));
+        Assert.Equal(decidingOnly ? whole.Select(r => r.WithDecidingChecks().Checks.Count) : whole.Select(r => r.Checks.Count), results.Select(r => r.Checks.Count));
+        Assert.True(results[0].Valid);
+    }
+
     [Fact]
     public async Task A_consumer_that_stops_early_releases_the_walk_and_the_workers()
     {

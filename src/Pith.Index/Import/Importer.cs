@@ -72,6 +72,7 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
             InOrder = inOrder,
             IsKnown = sha => known.Contains(new UInt256(sha)),
             KeepAcceptedBytes = true,
+            DecidingChecksOnly = true,
             AllowUnsigned = options.AllowUnsigned,
         });
         // Counting walks the tree a second time: only worth it when someone watches the progress.
