@@ -40,12 +40,7 @@ internal sealed class KnownDigests
     {
         if (digest == default) return _hasZero;
         var slots = _slots;
-        for (var i = Home(digest, slots.Length); ; i = i + 1 == slots.Length ? 0 : i + 1)
-        {
-            ref readonly var slot = ref slots[i];
-            if (slot == digest) return true;
-            if (slot == default) return false;
-        }
+        return slots[Slot(slots, digest)] == digest;
     }
 
     private void Grow()
@@ -61,13 +56,19 @@ internal sealed class KnownDigests
     // False when already there.
     private static bool Place(UInt256[] slots, in UInt256 digest)
     {
+        ref var slot = ref slots[Slot(slots, digest)];
+        if (slot == digest) return false;
+        slot = digest;
+        return true;
+    }
+
+    // The slot holding the digest, or else the empty slot where its probe stops (the array is never full).
+    private static int Slot(UInt256[] slots, in UInt256 digest)
+    {
         for (var i = Home(digest, slots.Length); ; i = i + 1 == slots.Length ? 0 : i + 1)
         {
-            ref var slot = ref slots[i];
-            if (slot == digest) return false;
-            if (slot != default) continue;
-            slot = digest;
-            return true;
+            ref readonly var slot = ref slots[i];
+            if (slot == digest || slot == default) return i;
         }
     }
 
