@@ -25,7 +25,7 @@ public static class BoundedReader
         {
             // A FIFO found in a folder would block the open for ever; a device or socket is no record either. A
             // regular file by the listing needs no stat: the native read opens it without blocking and checks it.
-            if (listed == EntryKind.Special || listed != EntryKind.RegularFile && !FileKind.IsRegularFile(path)) return NotRegularFile;
+            if (IsNotRegular(path, listed)) return NotRegularFile;
             if (NativeFileReader.TryRead(path, pool) is { } read) return read;
             // Not read there: what the listing said may no longer hold.
             if (listed == EntryKind.RegularFile && !FileKind.IsRegularFile(path)) return NotRegularFile;
@@ -58,6 +58,13 @@ public static class BoundedReader
             return new ReadOutcome(null, null, "cannot read: " + IoMessages.Reason(e, path));
         }
     }
+
+    /// <summary>
+    /// Whether a file found in a folder is no regular file, by its listing's kind (<paramref name="listed"/>) or else a
+    /// stat: it is not to be opened, since opening a FIFO blocks until something writes to it.
+    /// </summary>
+    internal static bool IsNotRegular(string path, EntryKind listed) =>
+        listed == EntryKind.Special || listed != EntryKind.RegularFile && !FileKind.IsRegularFile(path);
 
     /// <summary>Opens a file to read: by its true bytes when .NET cannot name it (<see cref="FileNames"/>), else as .NET does.</summary>
     public static Microsoft.Win32.SafeHandles.SafeFileHandle Open(string path) =>

@@ -31,6 +31,12 @@ public static class InputDocuments
                 yield return new InputDocument(name) { File = input };
                 continue;
             }
+            // Its lines are read on this thread, as they are consumed: a FIFO found in a folder would stop the whole walk.
+            if (input.RegularOnly && BoundedReader.IsNotRegular(input.Path, input.Kind))
+            {
+                yield return new InputDocument(name) { Unreadable = BoundedReader.NotRegularFile.Error };
+                continue;
+            }
             var documents = input.IsStandardInput
                 ? FromStandardInput(input, openStandardInput)
                 : Lines(name, () => new FileStream(BoundedReader.Open(input.Path), FileAccess.Read));
