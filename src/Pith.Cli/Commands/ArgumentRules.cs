@@ -12,14 +12,34 @@ public static class ArgumentRules
     {
         var paths = new Argument<string[]>("PATH") { Description = description, Arity = ArgumentArity.OneOrMore };
         paths.RejectUnknownOptions();
+        paths.Validators.Add(RejectEmptyNames);
         return paths;
     }
 
-    /// <summary>The <c>--jobs N</c> option of the commands that verify in parallel: at least 1, default all cores.</summary>
+    /// <summary>
+    /// Refuses an empty string where a file or folder is named (<c>--db "$DB"</c> with DB unset): it names nothing, and
+    /// read as "not given" it would put another file (the default index) in its place.
+    /// </summary>
+    public static void RejectEmptyNames(SymbolResult result)
+    {
+        if (!result.Tokens.Any(t => t.Value.Length == 0)) return;
+        var name = result switch
+        {
+            OptionResult option => option.Option.Name,
+            ArgumentResult argument => argument.Argument.Name,
+            _ => "a path",
+        };
+        result.AddError($"{name}: an empty string names no file");
+    }
+
+    /// <summary>The most <c>--jobs</c> a command takes: each is a thread, and starting a million of them took minutes, deaf to Ctrl-C.</summary>
+    public const int MaxJobs = 1024;
+
+    /// <summary>The <c>--jobs N</c> option of the commands that verify in parallel: 1 to <see cref="MaxJobs"/>, default all cores.</summary>
     public static Option<int?> Jobs(string description)
     {
-        var jobs = new Option<int?>("--jobs", "-j") { Description = description + " (default: all cores).", HelpName = "N" };
-        jobs.CustomParser = result => WholeNumber(result, minimum: 1);
+        var jobs = new Option<int?>("--jobs", "-j") { Description = description + $" (1 to {MaxJobs}; default: all cores).", HelpName = "N" };
+        jobs.CustomParser = result => WholeNumber(result, minimum: 1, maximum: MaxJobs);
         return jobs;
     }
 

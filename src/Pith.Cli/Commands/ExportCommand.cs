@@ -17,6 +17,7 @@ public static class ExportCommand
             Description = "Write to FILE (atomically: a temporary file beside it, renamed when complete; a device or FIFO is written into) instead of standard output ('-').",
             HelpName = "FILE",
         };
+        output.Validators.Add(ArgumentRules.RejectEmptyNames);
         var history = new Option<bool>("--history")
         {
             Description = "Also export the older copies kept of reissued records and the variants of records (after the current records); without it, only current records.",

@@ -8,12 +8,17 @@ namespace Pith.Cli.Commands;
 /// <summary>The <c>--keys FILE</c> option every verifying command shares, and loading what it names.</summary>
 public static class KeyOptions
 {
-    public static Option<string[]> Create() => new("--keys")
+    public static Option<string[]> Create()
     {
-        Description = "Also trust the keys in FILE (a key object, an array of them, {\"keys\":[...]} or a pith-mirrors.json manifest), besides the built-in key and the user key store (pith keys). Repeatable.",
-        HelpName = "FILE",
-        AllowMultipleArgumentsPerToken = false,
-    };
+        var keys = new Option<string[]>("--keys")
+        {
+            Description = "Also trust the keys in FILE (a key object, an array of them, {\"keys\":[...]} or a pith-mirrors.json manifest), besides the built-in key and the user key store (pith keys). Repeatable.",
+            HelpName = "FILE",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        keys.Validators.Add(ArgumentRules.RejectEmptyNames);
+        return keys;
+    }
 
     /// <summary>
     /// The keys every verifying command trusts: the built-in key, the user key store (<c>pith keys</c>) and those in

@@ -34,6 +34,7 @@ public static class KeysCommand
     {
         var file = new Argument<string>("FILE") { Description = "A key file, as --keys takes: a key object, an array of them, {\"keys\":[...]} or a pith-mirrors.json manifest." };
         file.Validators.Add(result => ArgumentRules.RejectOptionTokens(result, ArgumentRules.PathHint));
+        file.Validators.Add(ArgumentRules.RejectEmptyNames);
         var command = new Command("add",
             "Trust the keys in FILE from now on (the store is written atomically). A key whose stated fingerprint disagrees with it, " +
             "or whose key id is already bound to another key, is refused and nothing is added.")

@@ -14,10 +14,12 @@ public sealed class NumberOptionTests
         { ["search", "--limit", "2147483648", "x"], "--limit: '2147483648' is not a whole number of at least 1" },
         { ["search", "--limit", "1.5", "x"], "--limit: '1.5' is not a whole number of at least 1" },
         { ["search", "-n", "0", "x"], "--limit: '0' is not a whole number of at least 1" },
-        { ["import", "--jobs", "abc", "x"], "--jobs: 'abc' is not a whole number of at least 1" },
-        { ["import", "-j", "1.5", "x"], "--jobs: '1.5' is not a whole number of at least 1" },
-        { ["audit", "--jobs", ""], "--jobs: '' is not a whole number of at least 1" },
-        { ["audit", "--jobs", "-3"], "--jobs: '-3' is not a whole number of at least 1" },
+        { ["import", "--jobs", "abc", "x"], "--jobs: 'abc' is not a whole number from 1 to 1024" },
+        { ["import", "-j", "1.5", "x"], "--jobs: '1.5' is not a whole number from 1 to 1024" },
+        { ["import", "-j", "1025", "x"], "--jobs: '1025' is not a whole number from 1 to 1024" },
+        { ["audit", "--jobs", ""], "--jobs: '' is not a whole number from 1 to 1024" },
+        { ["audit", "--jobs", "-3"], "--jobs: '-3' is not a whole number from 1 to 1024" },
+        { ["sync", "--jobs", "1000000", "http://127.0.0.1:9/"], "--jobs: '1000000' is not a whole number from 1 to 1024" },
         { ["import", "--lock-timeout", "abc", "x"], "--lock-timeout: 'abc' is not a number of seconds from 0 to 86400" },
         { ["import", "--lock-timeout", "NaN", "x"], "--lock-timeout: 'NaN' is not a number of seconds from 0 to 86400" },
         { ["import", "--lock-timeout", "Infinity", "x"], "--lock-timeout: 'Infinity' is not a number of seconds from 0 to 86400" },
@@ -56,6 +58,7 @@ public sealed class NumberOptionTests
     [InlineData("--lock-timeout", "0.25")]
     [InlineData("--lock-timeout", "86400")]
     [InlineData("--jobs", "1")]
+    [InlineData("--jobs", "1024")]
     public void A_value_in_range_is_taken(string option, string value)
     {
         using var temp = new TempFolder();
