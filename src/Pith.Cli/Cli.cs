@@ -5,6 +5,16 @@ namespace Pith.Cli;
 /// <summary>Shared console plumbing: stdout for results, stderr for one-line errors.</summary>
 public static class Cli
 {
+    /// <summary>
+    /// Standard output as a stream whose writes fail (IOException) when nothing reads it any more: for output that must
+    /// be whole (an export), where .NET's console stream drops what a closed pipe refuses (EPIPE) and carries on. Only
+    /// for a standard output that is open (<see cref="Inputs.StandardStreams.IsClosed"/>).
+    /// </summary>
+    public static Stream OpenStdoutReportingBrokenPipe() =>
+        OperatingSystem.IsWindows()
+            ? Console.OpenStandardOutput()
+            : new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+
     public static StreamWriter OpenStdout() =>
         new(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false, NewLine = "\n" };
 

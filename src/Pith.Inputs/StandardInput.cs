@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Pith.Core.Documents;
 
 namespace Pith.Inputs;
@@ -7,26 +6,10 @@ namespace Pith.Inputs;
 /// Standard input is either JSON Lines (an export piped in) or one document (possibly pretty-printed): it is
 /// JSON Lines when its first non-blank line is a complete JSON value by itself.
 /// </summary>
-public static partial class StandardInput
+public static class StandardInput
 {
-    private const int GetDescriptorFlags = 1; // F_GETFD
-    private const int CloseOnExec = 1;        // FD_CLOEXEC
-
-    /// <summary>
-    /// Whether standard input was closed when pith started (<c>pith verify - &lt;&amp;-</c>). Descriptor 0 is then the
-    /// first file the runtime opened for itself (its signal pipe): reading it waits for ever, and takes the signals'
-    /// bytes. The runtime opens every file close-on-exec, which an inherited standard input never is (it would not
-    /// have survived the exec): that tells them apart. Unix only; elsewhere false.
-    /// </summary>
-    public static bool IsClosed()
-    {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return false;
-        var flags = Fcntl(0, GetDescriptorFlags);
-        return flags < 0 || (flags & CloseOnExec) != 0;
-    }
-
-    [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
-    private static partial int Fcntl(int descriptor, int command);
+    /// <summary>Whether standard input was closed when pith started (<c>pith verify - &lt;&amp;-</c>); see <see cref="StandardStreams"/>.</summary>
+    public static bool IsClosed() => StandardStreams.IsClosed(StandardStreams.Input);
 
     /// <summary>The stream to read from the start, and whether to read it line by line.</summary>
     public static (Stream Stream, bool IsJsonLines) Classify(Stream input)

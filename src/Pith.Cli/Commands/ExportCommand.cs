@@ -40,13 +40,15 @@ public static class ExportCommand
         if (outPath == OutputTarget.StandardOutput) outPath = null;
         using var database = IndexOptions.OpenExisting(dbOption);
         if (outPath is not null && OutputTarget.Refusal(outPath, database.Path) is { } refusal) return Cli.Error(refusal);
+        // Descriptor 1 is then one of the runtime's own files: the export would be written into it.
+        if (outPath is null && StandardStreams.IsClosed(StandardStreams.Output)) return Cli.Error("standard output is closed: name a file with --out");
         var exporter = new RecordExporter(database);
         ExportSummary summary;
         try
         {
             if (outPath is null)
             {
-                using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+                using var stdout = new BufferedStream(Cli.OpenStdoutReportingBrokenPipe(), 1 << 16);
                 summary = exporter.Export(stdout, history, cancel);
             }
             else if (OutputTarget.WritesThrough(outPath))

@@ -58,6 +58,31 @@ public sealed class IoMessagesTests : IDisposable
         AssertOneLine(result, $"pith: cannot write {output}: broken pipe");
     }
 
+    [Fact]
+    public void Export_ToStandardOutputClosedUnderIt_SaysItCannotWrite_InsteadOfReportingAWholeExport()
+    {
+        var db = BigExportIndex.Build(_temp);
+        var status = Path.Combine(_temp.Root, "status");
+
+        // head reads one byte and leaves: every write after that meets a pipe nobody reads (EPIPE).
+        var result = PithProcess.RunInShell("(\"$0\" \"$@\"; echo $? > \"$PITH_TEST_STATUS\") | head -c 1 > /dev/null",
+            new Dictionary<string, string> { ["PITH_TEST_STATUS"] = status }, "export", "--db", db);
+
+        Assert.Equal("2", File.ReadAllText(status).Trim());
+        result.AssertNoStackTrace();
+        Assert.Equal(["pith: cannot write standard output: broken pipe"], result.StderrLines);
+    }
+
+    [Fact]
+    public void Export_ToAClosedStandardOutput_IsRefused_AndWritesNothing()
+    {
+        var db = BigExportIndex.Build(_temp);
+
+        var result = PithProcess.RunInShell("exec \"$0\" \"$@\" >&-", new Dictionary<string, string>(), "export", "--db", db);
+
+        AssertOneLine(result, "pith: standard output is closed: name a file with --out");
+    }
+
     private static void AssertOneLine(PithResult result, string line)
     {
         result.AssertExit(2);
