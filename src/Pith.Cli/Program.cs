@@ -63,7 +63,7 @@ catch (IndexUnavailableException e)
 {
     return Cli.Error(e.Message);
 }
-catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+catch (Exception e) when (e is IOException or UnauthorizedAccessException || IoMessages.IsFileTooLarge(e))
 {
     return Cli.Error(IoMessages.Reason(e));
 }

@@ -18,10 +18,17 @@ public static class IoMessages
         DirectoryNotFoundException => "no such folder",
         UnauthorizedAccessException => "permission denied",
         PathTooLongException => "the path is too long",
+        ArgumentOutOfRangeException when IsFileTooLarge(e) => "file too large (for the file system, or for the limit set by ulimit -f)",
         // On Unix, .NET's IOException carries the errno as its HResult: its system text without the path .NET appends.
         IOException when e.HResult is > 0 and < 4096 => Lower(Marshal.GetPInvokeErrorMessage(e.HResult)),
         _ => "input/output error",
     };
+
+    /// <summary>
+    /// Whether <paramref name="e"/> is how .NET reports a write past the largest file allowed (EFBIG: FAT32's 4 GB, or
+    /// <c>ulimit -f</c>): not an IOException but an ArgumentOutOfRangeException of the file's length.
+    /// </summary>
+    public static bool IsFileTooLarge(Exception e) => e is ArgumentOutOfRangeException { ParamName: "value" };
 
     private static string Lower(string text) => text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
 }

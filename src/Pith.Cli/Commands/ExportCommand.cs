@@ -70,7 +70,7 @@ public static class ExportCommand
                 : $"interrupted; {outPath} was not written");
             return ExitCode.Interrupted;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException || IoMessages.IsFileTooLarge(e))
         {
             // A full disk or a closed pipe: named in one line (.NET's message repeats the path in its own format).
             return Cli.Error($"cannot write {outPath ?? "standard output"}: {IoMessages.Reason(e, outPath)}");

@@ -83,6 +83,23 @@ public sealed class IoMessagesTests : IDisposable
         AssertOneLine(result, "pith: standard output is closed: name a file with --out");
     }
 
+    [Fact]
+    public void Export_PastTheFileSizeLimit_SaysTheFileIsTooLarge_AndKeepsTheOldFile()
+    {
+        // The .NET host cannot start under a file-size limit (its runtime maps code through a file): the native pith only.
+        if (PithProcess.Executable is null) return;
+        var db = BigExportIndex.Build(_temp);
+        var output = _temp.Write(Path.Combine("out", "export.jsonl"), "old\n");
+
+        // 128 blocks of 512 bytes, less than the export; with SIGXFSZ ignored, the write past them fails (EFBIG).
+        var result = PithProcess.RunInShell("trap '' XFSZ; ulimit -f 128; exec \"$0\" \"$@\"", new Dictionary<string, string>(),
+            "export", "--db", db, "--out", output);
+
+        AssertOneLine(result, $"pith: cannot write {output}: file too large (for the file system, or for the limit set by ulimit -f)");
+        Assert.Equal("old\n", File.ReadAllText(output));
+        Assert.Equal([output], Directory.GetFiles(Path.GetDirectoryName(output)!));
+    }
+
     private static void AssertOneLine(PithResult result, string line)
     {
         result.AssertExit(2);
