@@ -24,6 +24,7 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromMilliseconds(250);
 
     private const string TitleSearchCheck = "title_search";
+    private const string ReferencesCheck = "references";
 
     private const string Columns = "r.id, r.pith_number, r.code, r.digest, r.year, r.source_kind, r.source_id, r.source_version, r.title, r.key_id, r.signature";
 
@@ -115,20 +116,36 @@ public sealed class IndexAuditor(IndexDatabase database, RecordVerifier verifier
         }
     }
 
-    /// <summary>The title search: left incomplete by a stopped import, or not agreeing with the titles (changed outside pith).</summary>
+    /// <summary>
+    /// What is wrong with the index beside its copies: the title search left incomplete by a stopped import, or not
+    /// agreeing with the titles; rows that refer to rows it does not hold (both: the file changed outside pith).
+    /// </summary>
     private List<(string Check, string Reason)> IndexProblems()
     {
-        if (BulkLoadSchema.Unfinished(database) is { } why) return [(TitleSearchCheck, why)];
-        // Every record is a document of the search and nothing else is: FTS5 keeps one records_fts_docsize row per document.
-        // (Read only: FTS5's own 'integrity-check' is an INSERT, which a reading connection may not run. It would also
-        // catch an edit inside the search's index; this catches a record taken out of the search or one added to it.)
-        var strays = database.Scalar<long>(
-            """
-            SELECT (SELECT count(*) FROM records r WHERE NOT EXISTS (SELECT 1 FROM records_fts_docsize d WHERE d.id = r.id))
-                 + (SELECT count(*) FROM records_fts_docsize d WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.id = d.id))
-            """);
-        return strays == 0 ? [] :
-            [(TitleSearchCheck, $"the title search (records_fts) does not agree with the records: {strays} documents missing or extra (the file was changed outside pith)")];
+        var problems = new List<(string, string)>();
+        if (BulkLoadSchema.Unfinished(database) is { } why) problems.Add((TitleSearchCheck, why));
+        else
+        {
+            // Every record is a document of the search and nothing else is: FTS5 keeps one records_fts_docsize row per document.
+            // (Read only: FTS5's own 'integrity-check' is an INSERT, which a reading connection may not run. It would also
+            // catch an edit inside the search's index; this catches a record taken out of the search or one added to it.)
+            var strays = database.Scalar<long>(
+                """
+                SELECT (SELECT count(*) FROM records r WHERE NOT EXISTS (SELECT 1 FROM records_fts_docsize d WHERE d.id = r.id))
+                     + (SELECT count(*) FROM records_fts_docsize d WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.id = d.id))
+                """);
+            if (strays > 0)
+                problems.Add((TitleSearchCheck, $"the title search (records_fts) does not agree with the records: {strays} documents missing or extra (the file was changed outside pith)"));
+        }
+        // A record's row deleted leaves its aliases, original and feed entries behind; a later record given its id would
+        // then collide with them, and every import after it fail.
+        var dangling = database.Scalar<long>("SELECT count(*) FROM pragma_foreign_key_check");
+        if (dangling > 0)
+        {
+            problems.Add((ReferencesCheck,
+                $"{dangling} rows refer to records or import runs the index does not hold (PRAGMA foreign_key_check; the file was changed outside pith)"));
+        }
+        return problems;
     }
 
     private static List<(string Kind, string Value, string Normalized)> ReadAliases(SqliteCommand command, SqliteParameter id, long recordId)

@@ -127,6 +127,27 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_record_row_deleted_behind_pith_s_back_leaves_rows_referring_to_it_that_audit_names()
+    {
+        // Plain SQL deletes the row alone (foreign keys are not enforced there): its aliases, bytes and feed entry stay.
+        using (var connection = IndexFile.Open(_corpus.Db))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA foreign_keys = OFF; DELETE FROM records WHERE id = (SELECT max(id) FROM records)";
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        var audit = Audit("--json");
+
+        audit.AssertExit(1);
+        using var document = JsonDocument.Parse(Assert.Single(audit.StdoutLines));
+        var problem = Assert.Single(document.RootElement.GetProperty("index_problems").EnumerateArray());
+        Assert.Equal("references", problem.GetProperty("check").GetString());
+        Assert.Matches("^[0-9]+ rows refer to records or import runs the index does not hold", problem.GetProperty("reason").GetString());
+        Assert.Empty(document.RootElement.GetProperty("failures").EnumerateArray());
+    }
+
+    [Fact]
     public void Records_signed_by_a_key_no_longer_trusted_fail()
     {
         var result = _corpus.Run("audit", "--quiet");
