@@ -88,6 +88,7 @@ internal static partial class IndexFile
     public static IndexUnavailableException Failure(int code, string message, string path, bool readOnly, Exception? inner = null)
     {
         var kind = KindOf(code);
+        message = SqliteWords(message);
         var text = kind switch
         {
             IndexUnavailableKind.NotAnIndex => $"{path} is not a pith index (not an SQLite database)",
@@ -100,6 +101,16 @@ internal static partial class IndexFile
             _ => $"{path}: SQLite error {code & PrimaryCodeMask}: {message}",
         };
         return new IndexUnavailableException(kind, text, inner) { SqliteCode = code };
+    }
+
+    // Microsoft.Data.Sqlite wraps SQLite's words as "SQLite Error 10: 'disk I/O error'.": the code is said once, by us.
+    private static string SqliteWords(string message)
+    {
+        const string Prefix = "SQLite Error ";
+        var open = message.IndexOf(": '", StringComparison.Ordinal);
+        return message.StartsWith(Prefix, StringComparison.Ordinal) && open > 0 && message.EndsWith("'.", StringComparison.Ordinal)
+            ? message[(open + 3)..^2]
+            : message;
     }
 
     // A hot journal: SQLite would play it back into the file, which is right for the import that wrote it and wrong for a

@@ -52,6 +52,15 @@ public sealed class IndexFileTests
             IndexFile.Failure(raw.SQLITE_CORRUPT, "malformed", "/x/index.db", readOnly: false).Message);
     }
 
+    [Fact]
+    public void SQLite_s_words_are_quoted_once_without_the_code_said_again()
+    {
+        Assert.Equal("/x/index.db: SQLite error 10: disk I/O error",
+            IndexFile.Failure(raw.SQLITE_IOERR, "SQLite Error 10: 'disk I/O error'.", "/x/index.db", readOnly: false).Message);
+        Assert.Equal("/x/index.db is corrupt (SQLite: database disk image is malformed)",
+            IndexFile.Failure(raw.SQLITE_CORRUPT, "SQLite Error 11: 'database disk image is malformed'.", "/x/index.db", readOnly: false).Message);
+    }
+
     [Theory]
     [InlineData(0L, 0L, 0L, IndexUnavailableKind.NotAnIndex)]
     [InlineData(0L, 1L, 0L, IndexUnavailableKind.NotAnIndex)]
