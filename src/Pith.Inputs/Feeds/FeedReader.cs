@@ -33,11 +33,17 @@ public sealed class FeedReader(HttpClient http, Uri feed, int pageSize)
     /// <exception cref="FeedUnavailableException">A page could not be read: nothing after the last complete page is yielded.</exception>
     public IEnumerable<InputDocument> Documents(string? cursor, CancellationToken cancel)
     {
+        // A page of documents must end at a cursor not met before: a feed that gives one back (broken, or hostile) would
+        // be followed round for ever, its pages fetched and verified again and again.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (cursor is not null) seen.Add(cursor);
         while (true)
         {
             var pageUrl = cursor is null ? $"{feed}?limit={pageSize}" : $"{feed}?after={Uri.EscapeDataString(cursor)}&limit={pageSize}";
             var (lines, next) = ReadPage(pageUrl, cancel);
             if (lines.Count == 0) yield break;
+            if (!seen.Add(next))
+                throw new FeedUnavailableException($"cannot read {pageUrl}: the page ends at a cursor the feed gave before ({next}), so following it would go round in a loop");
             var name = cursor is null ? feed.ToString() : $"{feed}?after={cursor}";
             InputDocument? last = null;
             foreach (var (line, bytes, error) in lines)

@@ -41,6 +41,9 @@ public sealed class FeedServer : IAsyncDisposable
     /// <summary>The page that starts after this many documents is answered 500.</summary>
     public int? FailAfter { get; set; }
 
+    /// <summary>The page that starts after this many documents ends at the cursor it was asked for (a feed going round in a loop).</summary>
+    public int? StuckAfter { get; set; }
+
     /// <summary>The page that starts after this many documents waits for <see cref="Release"/>; <see cref="Held"/> completes when it is asked for.</summary>
     public int? HoldAfter { get; set; }
 
@@ -86,7 +89,7 @@ public sealed class FeedServer : IAsyncDisposable
             return;
         }
         var page = _documents.Skip(from).Take(limit).ToList();
-        context.Response.Headers["Pith-Cursor"] = CursorAfter(from + page.Count);
+        context.Response.Headers["Pith-Cursor"] = CursorAfter(from == StuckAfter ? from : from + page.Count);
         context.Response.ContentType = "application/jsonl";
         for (var i = 0; i < page.Count; i++)
         {

@@ -86,6 +86,23 @@ public sealed class SyncTests : IDisposable
     }
 
     [Fact]
+    public async Task Sync_OfAFeedThatGivesBackTheCursorItWasAskedFor_StopsInOneLine_Exits2_AndKeepsThePagesBefore()
+    {
+        await using var feed = await FeedServer.StartAsync(_records);
+        feed.StuckAfter = 2;
+
+        var stuck = Sync(feed, "--page-size", "2");
+
+        stuck.AssertExit(2);
+        stuck.AssertNoStackTrace();
+        Assert.Equal($"pith: cannot read {feed.Url}feed.jsonl?after={Cursor(2)}&limit=2: the page ends at a cursor the feed gave before " +
+                     $"({Cursor(2)}), so following it would go round in a loop", stuck.StderrLines[^1]);
+        Assert.Equal([null, Cursor(2)], feed.Requested);
+        Assert.Equal(2, Scalar("SELECT count(*) FROM records"));
+        Assert.Equal(Cursor(2), StoredCursor(feed));
+    }
+
+    [Fact]
     public void Sync_WithNothingListening_SaysSoInOneLine_Exits2()
     {
         var url = $"http://127.0.0.1:{ClosedPort()}/";
