@@ -21,7 +21,7 @@ public static class PithServer
     /// <summary>
     /// Serves until <paramref name="stop"/> is cancelled, then finishes the requests under way. <paramref name="listening"/>
     /// is called with the URL once the server listens. Throws <see cref="IndexUnavailableException"/> when the index cannot
-    /// be read, and <see cref="AddressTakenException"/> when the address is taken.
+    /// be read, and <see cref="CannotListenException"/> when it cannot listen on the address (taken, not this machine's, not permitted).
     /// </summary>
     public static async Task RunAsync(ServerOptions options, Action<string> listening, Action<string> problem, CancellationToken stop)
     {
@@ -43,7 +43,17 @@ public static class PithServer
         }
         catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
         {
-            throw new AddressTakenException($"cannot listen on {Address(options.Listen)}: the address is already in use", e);
+            throw new CannotListenException($"cannot listen on {Address(options.Listen)}: the address is already in use", e);
+        }
+        catch (SocketException e)
+        {
+            var why = e.SocketErrorCode switch
+            {
+                SocketError.AddressNotAvailable => "the address is not one of this machine's",
+                SocketError.AccessDenied => "permission denied (a port below 1024 needs privileges)",
+                _ => e.Message,
+            };
+            throw new CannotListenException($"cannot listen on {Address(options.Listen)}: {why}", e);
         }
         listening(server.Features.Get<IServerAddressesFeature>()!.Addresses.First());
         try

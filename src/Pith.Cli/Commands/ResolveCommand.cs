@@ -25,27 +25,41 @@ public static class ResolveCommand
         {
             aliases, db, json, all,
         };
-        command.SetAction(parse => Run(parse.GetValue(aliases)!, parse.GetValue(db), parse.GetValue(json), parse.GetValue(all)));
+        command.SetAction(async (parse, cancel) =>
+        {
+            var run = Task.Run(() => Run(parse.GetValue(aliases)!, parse.GetValue(db), parse.GetValue(json), parse.GetValue(all), cancel), CancellationToken.None);
+            try
+            {
+                return await run.WaitAsync(cancel);
+            }
+            catch (OperationCanceledException)
+            {
+                // A read of standard input may never return (nothing writes to it): not waited for, the command ends now.
+                return ExitCode.Interrupted;
+            }
+        });
         return command;
     }
 
-    private static int Run(string[] aliases, string? dbOption, bool json, bool all)
+    private static int Run(string[] aliases, string? dbOption, bool json, bool all, CancellationToken cancel)
     {
         if (aliases.Contains("-") && StandardInput.IsClosed()) return Cli.Error(InputDocuments.ClosedStandardInput);
         using var index = IndexReader.Open(IndexLocation.Resolve(dbOption));
         using var resolver = new AliasResolver(index);
         using var stdout = Cli.OpenStdout();
         // Resolved one by one as they are written: output streams, in input order.
-        var resolutions = WithStandardInput(aliases).Select(alias => resolver.Resolve(alias, all));
-        var resolved = json ? WriteJson(stdout, resolutions) : WriteHuman(stdout, resolutions, all);
+        var resolutions = WithStandardInput(aliases, cancel).Select(alias => resolver.Resolve(alias, all));
+        // Aliases read from standard input may come one at a time (typed, or from a program waiting for each answer).
+        var resolved = json ? WriteJson(stdout, resolutions) : WriteHuman(stdout, resolutions, all, flushEach: aliases.Contains("-"));
         return resolved ? ExitCode.Ok : ExitCode.Invalid;
     }
 
     // '-' stands for the aliases on standard input, one a line (blank lines skipped), read as they are resolved.
-    private static IEnumerable<string> WithStandardInput(string[] aliases)
+    private static IEnumerable<string> WithStandardInput(string[] aliases, CancellationToken cancel)
     {
         foreach (var alias in aliases)
         {
+            cancel.ThrowIfCancellationRequested();
             if (alias != "-")
             {
                 yield return alias;
@@ -54,6 +68,7 @@ public static class ResolveCommand
             using var reader = new StreamReader(Console.OpenStandardInput());
             while (reader.ReadLine() is { } line)
             {
+                cancel.ThrowIfCancellationRequested();
                 if (line.Trim() is { Length: > 0 } trimmed) yield return trimmed;
             }
         }
@@ -72,7 +87,7 @@ public static class ResolveCommand
         return resolved;
     }
 
-    private static bool WriteHuman(StreamWriter stdout, IEnumerable<Resolution> resolutions, bool all)
+    private static bool WriteHuman(StreamWriter stdout, IEnumerable<Resolution> resolutions, bool all, bool flushEach)
     {
         var resolved = true;
         foreach (var resolution in resolutions)
@@ -87,6 +102,7 @@ public static class ResolveCommand
             }
             foreach (var match in resolution.Matches)
                 stdout.WriteLine(all ? $"{match.PithNumber} {TerminalText.Sanitize(ResolutionText.Versioned(match))}" : match.PithNumber);
+            if (flushEach) stdout.Flush();
         }
         return resolved;
     }

@@ -46,7 +46,7 @@ public static class ServeCommand
                 Cli.Complain,
                 cancel);
         }
-        catch (AddressTakenException e)
+        catch (CannotListenException e)
         {
             return Cli.Error(e.Message);
         }

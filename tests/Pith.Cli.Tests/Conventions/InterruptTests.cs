@@ -114,6 +114,26 @@ public sealed class InterruptTests : IClassFixture<IndexedCorpus>, IDisposable
         Assert.StartsWith("pith import: interrupted: imported 0,", result.StderrLines[^2], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false, 130)]
+    [InlineData(true, 143)]
+    public void Resolve_StoppedWhileStandardInputSendsNothingMore_AnswersWhatCameAndStopsWithoutIt(bool terminate, int status)
+    {
+        using var pith = RunningPith.Start("resolve", "--db", _corpus.Db, "-");
+        pith.Stdin.Write(Encoding.UTF8.GetBytes(Samples.Seeds[0].PithNumber + "\n"));
+        pith.Stdin.Flush();
+        // Answered while pith waits for the next line, which never comes: standard input stays open.
+        pith.WaitForStdoutLines(1);
+
+        if (terminate) pith.Terminate();
+        else pith.Interrupt();
+        var result = pith.WaitForExit();
+
+        result.AssertExit(status);
+        Assert.Equal([Samples.Seeds[0].PithNumber], result.StdoutLines);
+        result.AssertNoStackTrace();
+    }
+
     [Fact]
     public void Audit_Interrupted_SaysSoAndWhatItChecked_NeverAllSound_Exits130()
     {

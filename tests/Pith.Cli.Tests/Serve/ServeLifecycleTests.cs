@@ -53,6 +53,17 @@ public sealed class ServeLifecycleTests : IDisposable
     }
 
     [Fact]
+    public void An_address_not_this_machine_s_gets_one_line_and_exit_2()
+    {
+        var db = Index();
+        // 192.0.2.0/24 is for documentation (RFC 5737): no machine's own address.
+        var result = PithProcess.Run("serve", "--db", db, "--listen", "192.0.2.1:0");
+        result.AssertExit(2);
+        Assert.Equal("pith: cannot listen on 192.0.2.1:0: the address is not one of this machine's\n", result.Stderr);
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Fact]
     public void An_index_it_cannot_serve_is_refused_before_listening()
     {
         var missing = Path.Combine(_temp.Root, "none.db");
