@@ -49,14 +49,28 @@ public static class JsonDocumentReader
         }
     }
 
-    // A UTF-16 byte order mark, or a NUL in the first two bytes (ASCII text in UTF-16).
     /// <summary>The reason a document too large to be a record is refused; its size when known.</summary>
     public static string TooLarge(long? size) =>
         size is { } n ? $"file is {n} bytes, more than the {MaxBytes} a record may have" : $"more than the {MaxBytes} bytes a record may have";
 
-    private static bool LooksLikeUtf16(ReadOnlySpan<byte> span) =>
-        span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
-        || (span.Length > 1 && (span[0] == 0 || span[1] == 0));
+    // A UTF-16 byte order mark, or ASCII text in UTF-16: of the first bytes (an even number), every other one NUL, from the
+    // first (big-endian) or the second (little-endian), the others not. Other NULs make no UTF-16 text.
+    private static bool LooksLikeUtf16(ReadOnlySpan<byte> span)
+    {
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return true;
+        if (span.Length < 2 || span.Length % 2 != 0) return false;
+        var head = span[..Math.Min(span.Length, 16)];
+        return AlternatesWithNul(head, nulFirst: true) || AlternatesWithNul(head, nulFirst: false);
+    }
+
+    private static bool AlternatesWithNul(ReadOnlySpan<byte> span, bool nulFirst)
+    {
+        for (var i = 0; i < span.Length; i++)
+        {
+            if ((span[i] == 0) != (i % 2 == 0 == nulFirst)) return false;
+        }
+        return true;
+    }
 
     private static string Describe(JsonException e, ReadOnlySpan<byte> span)
     {

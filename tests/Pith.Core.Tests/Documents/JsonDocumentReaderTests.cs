@@ -51,7 +51,15 @@ public class JsonDocumentReaderTests
     {
         Assert.Contains("not valid UTF-8", ErrorOf([(byte)'{', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)':', (byte)'1', (byte)'}']), StringComparison.Ordinal);
         Assert.Contains("UTF-16", ErrorOf(Encoding.Unicode.GetBytes("{\"a\":1}")), StringComparison.Ordinal);
+        Assert.Contains("UTF-16", ErrorOf(Encoding.BigEndianUnicode.GetBytes("{\"a\":1}")), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(new byte[] { 0, 0, 0, 0 }, "not JSON: the file does not start with '{'")]
+    [InlineData(new byte[] { (byte)'{', 0, (byte)'}' }, "malformed JSON (line 1, byte 2)")]
+    [InlineData(new byte[] { (byte)'{', (byte)'}', 0, 0 }, "malformed JSON (line 1, byte 3)")]
+    public void Does_not_take_other_NUL_bytes_for_UTF16(byte[] bytes, string reason) =>
+        Assert.StartsWith(reason, ErrorOf(bytes), StringComparison.Ordinal);
 
     [Theory]
     [InlineData("<!DOCTYPE html><html></html>", "HTML")]
