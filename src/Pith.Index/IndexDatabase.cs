@@ -81,6 +81,9 @@ public sealed class IndexDatabase : IDisposable
     /// </summary>
     private static void CreateInPlace(string path, TimeSpan timeout, Action<int>? afterMigrationStep)
     {
+        // "new.db/" names a folder: making it (as the index's folder) and then refusing it as one would leave it behind.
+        if (System.IO.Path.EndsInDirectorySeparator(path))
+            throw new IndexUnavailableException(IndexUnavailableKind.CannotOpen, $"cannot create {path}: a name ending in '{System.IO.Path.DirectorySeparatorChar}' is a folder's, not a file's");
         if (System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) is { } folder)
         {
             try

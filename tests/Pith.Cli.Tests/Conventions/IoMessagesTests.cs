@@ -46,6 +46,15 @@ public sealed class IoMessagesTests : IDisposable
     }
 
     [Fact]
+    public void ANewIndexPathEndingInASlash_IsRefused_AndNoFolderIsMade()
+    {
+        var path = Path.Combine(_temp.Root, "new.db") + "/";
+
+        AssertOneLine(PithImport.Run(path, Samples.Seeds[0].Path), $"pith: cannot create {path}: a name ending in '/' is a folder's, not a file's");
+        Assert.False(Directory.Exists(path));
+    }
+
+    [Fact]
     public void Export_IntoAPipeClosedUnderIt_SaysItCannotWrite_InOneLine()
     {
         var db = BigExportIndex.Build(_temp);
