@@ -20,6 +20,9 @@ public static class RecordFields
     [
         "paper.authors_text", "paper.headline", "updated_at", "created_at",
         "receipt.signed_at", "receipt.first_computed_at", "receipt.last_reissued_at", "inbound_citations",
+        // What the record says of itself and of its receipt: the signature covers none of it (a "revoked" status included).
+        "schema_version", "attestation_state", "verification_status",
+        "receipt.kind", "receipt.signature_status", "receipt.receipt_version", "receipt.builder_version",
     ];
 
     /// <summary>

@@ -18,7 +18,7 @@ public sealed class RecordVerifier
     public const string ReceiptAlgorithm = "ed25519";
     public const string ReceiptSignedMessage = "canonical_sha256_bytes";
 
-    private const int ExpectedChecks = 40;
+    private const int ExpectedChecks = 48;
 
     private readonly ReceiptChecks _receipts;
     private readonly BundleVerifier _bundles;

@@ -73,6 +73,8 @@ public class RecordVerifierTests
             "signature", "source", "paper.submitted_at", "paper.license", "paper.primary_cat", "paper.cross_cats", "title_hash",
             "abstract_hash", "paper.abstract_excerpt", "graph_snapshot",
             "paper.authors_text", "paper.headline", "updated_at", "created_at", "receipt.signed_at", "receipt.first_computed_at", "receipt.last_reissued_at", "inbound_citations",
+            "schema_version", "attestation_state", "verification_status", "receipt.kind", "receipt.signature_status", "receipt.receipt_version",
+            "receipt.builder_version",
         ], result.Checks.Select(c => c.Name));
         Assert.Equal("dd7f2c5b86d6fbf545763f092b5bd192d2f586b272e74911db65d28c0ca6bdcd", CheckOf(result, CheckName.CanonicalHash).Detail);
     }
