@@ -34,11 +34,16 @@ public sealed class Importer(IndexDatabase database, RecordVerifier verifier, Im
     /// with that page's last documents: killed at any moment, a rerun goes on from there. A feed that cannot be read ends
     /// the run (<see cref="ImportSummary.Failure"/>); what was imported before stays committed.
     /// </summary>
-    public ImportSummary Sync(FeedReader feed, Action<ImportProgress>? progress = null, CancellationToken cancel = default) =>
+    /// <remarks>
+    /// With <paramref name="fromStart"/>, the feed is read from its first document instead: what an earlier sync rejected
+    /// (signed by a key not trusted then) is fetched and verified again; documents held already count unchanged.
+    /// </remarks>
+    public ImportSummary Sync(FeedReader feed, Action<ImportProgress>? progress = null, CancellationToken cancel = default, bool fromStart = false) =>
         Guarded(() =>
         {
             var url = feed.Url.ToString();
-            return Import([url], feed.Documents(IndexWriter.StoredCursor(database, url), cancel), inOrder: true, countFiles: null,
+            var cursor = fromStart ? null : IndexWriter.StoredCursor(database, url);
+            return Import([url], feed.Documents(cursor, cancel), inOrder: true, countFiles: null,
                 written: (writer, document) =>
                 {
                     if (feed.PageEnds.TryPeek(out var end) && ReferenceEquals(end.Last, document) && feed.PageEnds.TryDequeue(out _))
