@@ -49,7 +49,13 @@ public static class StatsCommand
         foreach (var run in stats.LastRuns)
         {
             var rejects = run.RejectsByCheck.Count == 0 ? "" : " (" + List(run.RejectsByCheck.Select(p => (p.Check, p.Count))) + ")";
-            output.WriteLine($"  run {run.Id}  {run.StartedAt}{(run.FinishedAt is null ? " (did not finish)" : run.Interrupted ? " (interrupted)" : "")}: imported {run.Imported}, updated {run.Updated}, " +
+            // A run killed before its end never wrote its counts (they are written once, at the end): zeros would be false.
+            if (run.FinishedAt is null)
+            {
+                output.WriteLine($"  run {run.Id}  {run.StartedAt} (did not finish): its counts were never written; what it committed stays in the index");
+                continue;
+            }
+            output.WriteLine($"  run {run.Id}  {run.StartedAt}{(run.Interrupted ? " (interrupted)" : "")}: imported {run.Imported}, updated {run.Updated}, " +
                              $"unchanged {run.Unchanged}, older copies kept {run.Historical}, variants {run.Variants}, " + (run.Noted > 0 ? $"noted {run.Noted}, " : "") + $"rejected {run.Rejected}{rejects}");
         }
     }

@@ -59,6 +59,24 @@ public sealed class StatsCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_run_that_did_not_finish_is_not_shown_with_counts_it_never_wrote()
+    {
+        // What a run killed before its end leaves: its row without finished_at, and the counts (written at the end) all 0.
+        using (var connection = IndexFile.Open(_corpus.Db))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE import_runs SET finished_at = NULL, imported = 0, rejected = 0 WHERE id = 2";
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        var result = _corpus.Run("stats");
+
+        result.AssertExit(0);
+        var run = Assert.Single(result.StdoutLines, l => l.StartsWith("  run 2  ", StringComparison.Ordinal));
+        Assert.EndsWith(" (did not finish): its counts were never written; what it committed stays in the index", run, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_index_is_an_error_and_is_not_created()
     {
         var missing = Path.Combine(_corpus.Temp.Root, "none.db");
