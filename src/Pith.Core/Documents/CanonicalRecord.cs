@@ -59,7 +59,12 @@ public sealed partial record CanonicalRecord(
         if (!id.Usable || string.IsNullOrEmpty(id.Value)) return Error("canonical_record.source.id is not a non-empty string");
         var versionElement = source.GetProperty("version");
         if (versionElement.ValueKind != JsonValueKind.Number || !versionElement.TryGetInt64(out var sourceVersion) || sourceVersion < 1)
-            return Error("canonical_record.source.version is not a positive integer");
+        {
+            // Of any size in the spec, but a version pith indexes fits 64 bits: a larger one is refused for that, not as "not an integer".
+            return Error(IsDigits(versionElement)
+                ? $"canonical_record.source.version is a positive integer larger than pith handles (at most {long.MaxValue})"
+                : "canonical_record.source.version is not a positive integer");
+        }
 
         var metadata = element.GetProperty("metadata");
         if (metadata.ValueKind != JsonValueKind.Object) return Error("canonical_record.metadata is not an object");
@@ -108,4 +113,10 @@ public sealed partial record CanonicalRecord(
 
     [GeneratedRegex(@"^[0-9a-f]{64}\z")]
     internal static partial Regex Sha256HexPattern();
+
+    private static bool IsDigits(JsonElement number)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(number);
+        return raw.Length > 0 && raw.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0;
+    }
 }

@@ -379,6 +379,20 @@ public class RecordVerifierTests
         Assert.Contains(reason, CheckOf(result, CheckName.Schema).Detail, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("123456789012345678901234567890", "is a positive integer larger than pith handles (at most 9223372036854775807)")]
+    [InlineData("-123456789012345678901234567890", "is not a positive integer")]
+    [InlineData("1.5", "is not a positive integer")]
+    [InlineData("\"2\"", "is not a positive integer")]
+    public void A_source_version_pith_cannot_take_is_refused_for_what_it_is(string version, string reason)
+    {
+        var record = Seed();
+        record["canonical_record"]!["source"]!["version"] = JsonNode.Parse(version);
+        var result = Verify(record);
+        Assert.Equal([CheckName.Schema], Failed(result));
+        Assert.Equal("canonical_record.source.version " + reason, CheckOf(result, CheckName.Schema).Detail);
+    }
+
     [Fact]
     public void A_lone_surrogate_in_the_canonical_record_is_refused()
     {
