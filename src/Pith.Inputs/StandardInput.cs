@@ -4,7 +4,9 @@ namespace Pith.Inputs;
 
 /// <summary>
 /// Standard input is either JSON Lines (an export piped in) or one document (possibly pretty-printed): it is
-/// JSON Lines when its first non-blank line is a complete JSON value by itself.
+/// JSON Lines when its first non-blank line is a complete JSON value by itself, or when, that line being none, a later
+/// line is an object with members by itself (JSON Lines whose first line is damaged: a pretty-printer never puts an
+/// object's members on one line).
 /// </summary>
 public static class StandardInput
 {
@@ -19,17 +21,43 @@ public static class StandardInput
         var buffer = new byte[1 << 16];
         int read;
         var firstLineEnd = -1;
-        while (head.Length <= JsonDocumentReader.MaxBytes && (read = input.Read(buffer, 0, buffer.Length)) > 0)
+        var nextLine = 0;
+        var isJsonLines = false;
+        while (!isJsonLines && head.Length <= JsonDocumentReader.MaxBytes && (read = input.Read(buffer, 0, buffer.Length)) > 0)
         {
             head.Write(buffer, 0, read);
-            firstLineEnd = FirstNonBlankLineEnd(head.GetBuffer().AsSpan(0, (int)head.Length));
-            if (firstLineEnd >= 0) break;
+            var bytes = head.GetBuffer().AsSpan(0, (int)head.Length);
+            if (firstLineEnd < 0)
+            {
+                firstLineEnd = FirstNonBlankLineEnd(bytes);
+                if (firstLineEnd < 0) continue;
+                isJsonLines = IsCompleteJson(bytes[..firstLineEnd].ToArray());
+                nextLine = firstLineEnd + 1;
+            }
+            if (!isJsonLines) isJsonLines = HasObjectLine(bytes, ref nextLine);
         }
-        var bytes = head.GetBuffer().AsSpan(0, (int)head.Length);
-        var firstLine = firstLineEnd >= 0 ? bytes[..firstLineEnd] : bytes;
-        var isJsonLines = firstLineEnd >= 0 && IsCompleteJson(firstLine.ToArray());
         head.Position = 0;
         return (new ConcatenatedStream(head, input), isJsonLines);
+    }
+
+    // Whether a whole line from nextLine on is an object with members by itself; nextLine moves past the lines looked at.
+    private static bool HasObjectLine(ReadOnlySpan<byte> bytes, ref int nextLine)
+    {
+        while (bytes[nextLine..].IndexOf((byte)'\n') is var end and >= 0)
+        {
+            var line = bytes.Slice(nextLine, end).Trim(" \t\r"u8);
+            nextLine += end + 1;
+            if (line.Length > 2 && line[0] == (byte)'{' && IsObjectWithMembers(line.ToArray())) return true;
+        }
+        return false;
+    }
+
+    private static bool IsObjectWithMembers(byte[] line)
+    {
+        var parsed = JsonDocumentReader.Read(line);
+        using var document = parsed.Value;
+        return document is not null && document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+               && document.RootElement.EnumerateObject().Any();
     }
 
     private static int FirstNonBlankLineEnd(ReadOnlySpan<byte> bytes)

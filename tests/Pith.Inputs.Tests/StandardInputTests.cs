@@ -11,6 +11,12 @@ public class StandardInputTests
     [InlineData("{\n  \"a\": 1\n}\n", false)]
     [InlineData("{\"a\":1}", false)]
     [InlineData("<html>\n</html>", false)]
+    // The first line no document by itself: JSON Lines whose first line is damaged, or one pretty-printed document.
+    [InlineData("garbage\n{\"a\":1}\n\n{\"b\":2}\n", true)]
+    [InlineData("{\"a\":\n{\"a\":1}\n", true)]
+    [InlineData("{\n  \"a\": [\n    {},\n    { }\n  ]\n}\n", false)]
+    [InlineData("{\n  \"a\": {\"b\": 1},\n  \"c\": 2\n}\n", false)]
+    [InlineData("garbage\n{\"a\":1}", false)]
     public void Is_json_lines_when_the_first_line_is_complete_json(string text, bool expected)
     {
         var (stream, isJsonLines) = StandardInput.Classify(new MemoryStream(Encoding.UTF8.GetBytes(text)));
