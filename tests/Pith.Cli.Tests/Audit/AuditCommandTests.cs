@@ -104,12 +104,7 @@ public sealed class AuditCommandTests : IDisposable
     {
         // The bytes of a current record live in a table of their own: a row there deleted behind pith's back must not go unseen.
         var bereft = PithNumberOf("Strings on orbifolds");
-        using (var connection = IndexFile.Open(_corpus.Db))
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"DELETE FROM record_originals WHERE record_id = (SELECT id FROM records WHERE pith_number = '{bereft}')";
-            Assert.Equal(1, command.ExecuteNonQuery());
-        }
+        Assert.Equal(1, IndexFile.Execute(_corpus.Db, $"DELETE FROM record_originals WHERE record_id = (SELECT id FROM records WHERE pith_number = '{bereft}')"));
 
         var audit = Audit("--json");
         audit.AssertExit(1);
@@ -130,12 +125,7 @@ public sealed class AuditCommandTests : IDisposable
     public void A_record_row_deleted_behind_pith_s_back_leaves_rows_referring_to_it_that_audit_names()
     {
         // Plain SQL deletes the row alone (foreign keys are not enforced there): its aliases, bytes and feed entry stay.
-        using (var connection = IndexFile.Open(_corpus.Db))
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA foreign_keys = OFF; DELETE FROM records WHERE id = (SELECT max(id) FROM records)";
-            Assert.Equal(1, command.ExecuteNonQuery());
-        }
+        Assert.Equal(1, IndexFile.Execute(_corpus.Db, "PRAGMA foreign_keys = OFF; DELETE FROM records WHERE id = (SELECT max(id) FROM records)"));
 
         var audit = Audit("--json");
 

@@ -118,6 +118,15 @@ public static class IndexFile
         return Lines(connection, sql, null);
     }
 
+    /// <summary>Runs <paramref name="sql"/> on the file, as a user with sqlite3 would change it behind pith's back; the rows it changed.</summary>
+    public static int Execute(string path, string sql)
+    {
+        using var connection = Open(path);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteNonQuery();
+    }
+
     /// <summary>A connection of our own: no pooling, so no file handle outlives the test's use of it.</summary>
     public static SqliteConnection Open(string path)
     {
